@@ -1,0 +1,108 @@
+"""okrkit: OKRs for marketing teams.
+
+A typed model of objectives and key results, a scoring API, plan files in YAML
+or JSON, a localized catalogue of marketing OKRs and documents rendered with
+Jinja and Babel.
+
+>>> import okrkit
+>>> kr = okrkit.KeyResult(id="nps", title="Raise NPS", unit="score", baseline=50, target=60,
+...                       current=55)
+>>> okrkit.score(kr).value
+0.5
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from okrkit._version import __version__
+from okrkit.errors import (
+    CatalogueError,
+    MetricError,
+    OKRError,
+    PeriodError,
+    PlanError,
+    PlanFileError,
+    UnknownLocaleError,
+    ValidationError,
+)
+
+if TYPE_CHECKING:
+    from okrkit import metrics
+    from okrkit.io import dump, dumps, load, loads, schema
+    from okrkit.model import CheckIn, Initiative, KeyResult, LintSettings, Objective, Plan
+    from okrkit.period import Period
+    from okrkit.scoring import POLICIES, Band, Forecast, Score, ScoringPolicy, Status, score
+
+__all__ = [
+    "POLICIES",
+    "Band",
+    "CatalogueError",
+    "CheckIn",
+    "Forecast",
+    "Initiative",
+    "KeyResult",
+    "LintSettings",
+    "MetricError",
+    "OKRError",
+    "Objective",
+    "Period",
+    "PeriodError",
+    "Plan",
+    "PlanError",
+    "PlanFileError",
+    "Score",
+    "ScoringPolicy",
+    "Status",
+    "UnknownLocaleError",
+    "ValidationError",
+    "__version__",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "metrics",
+    "schema",
+    "score",
+]
+
+# Public names load on first use (PEP 562), so `import okrkit` stays fast:
+# pydantic models are built, and Babel, Jinja and the catalogue are read, only
+# when a program touches them.
+_LAZY: dict[str, str] = {
+    "CheckIn": "okrkit.model",
+    "Initiative": "okrkit.model",
+    "KeyResult": "okrkit.model",
+    "LintSettings": "okrkit.model",
+    "Objective": "okrkit.model",
+    "Plan": "okrkit.model",
+    "Period": "okrkit.period",
+    "POLICIES": "okrkit.scoring",
+    "Band": "okrkit.scoring",
+    "Forecast": "okrkit.scoring",
+    "Score": "okrkit.scoring",
+    "ScoringPolicy": "okrkit.scoring",
+    "Status": "okrkit.scoring",
+    "score": "okrkit.scoring",
+    "dump": "okrkit.io",
+    "dumps": "okrkit.io",
+    "load": "okrkit.io",
+    "loads": "okrkit.io",
+    "schema": "okrkit.io",
+}
+_LAZY_MODULES = {"metrics"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    if name in _LAZY_MODULES:
+        return importlib.import_module(f"okrkit.{name}")
+    raise AttributeError(f"module 'okrkit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,87 @@
+"""okrkit's exceptions.
+
+Every error okrkit raises on bad input is an :class:`OKRError`, which is also a
+:class:`ValueError`, so callers can catch either. Messages say *where* (file,
+line, field path) and *what was expected*.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CatalogueError",
+    "MetricError",
+    "OKRError",
+    "PeriodError",
+    "PlanError",
+    "PlanFileError",
+    "UnknownLocaleError",
+    "ValidationError",
+]
+
+
+class OKRError(ValueError):
+    """Base class of every error okrkit raises for bad input."""
+
+
+class ValidationError(OKRError):
+    """A value does not fit the OKR model.
+
+    ``errors`` lists every problem found as ``(path, message)`` pairs, where
+    ``path`` is the dotted field path (``objectives[0].key_results[1].target``).
+    """
+
+    def __init__(
+        self,
+        errors: list[tuple[str, str]],
+        *,
+        source: str | None = None,
+        lines: dict[str, int] | None = None,
+    ) -> None:
+        self.errors = errors
+        self.source = source
+        self.lines = dict(lines or {})
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        parts = []
+        for path, message in self.errors:
+            where = self.source or ""
+            line = self.lines.get(path)
+            if where and line is not None:
+                where = f"{where}:{line}"
+            elif line is not None:
+                where = f"line {line}"
+            prefix = f"{where}: " if where else ""
+            field = f"{path}: " if path else ""
+            parts.append(f"{prefix}{field}{message}")
+        return "\n".join(parts)
+
+
+class PeriodError(OKRError):
+    """A period could not be parsed or is not a valid date range."""
+
+
+class PlanError(OKRError):
+    """A plan is inconsistent: duplicate ids, dangling parents, cycles."""
+
+
+class PlanFileError(OKRError):
+    """A plan file cannot be read: missing, unreadable, or not YAML/JSON."""
+
+
+class UnknownLocaleError(OKRError):
+    """A locale okrkit does not support (there is no silent English fallback)."""
+
+    def __init__(self, requested: object, supported: tuple[str, ...] = ()) -> None:
+        self.requested = requested
+        self.supported = supported
+        hint = f"; supported: {', '.join(supported)}" if supported else ""
+        super().__init__(f"unknown locale {requested!r}{hint}")
+
+
+class CatalogueError(OKRError):
+    """A catalogue template or parameter that does not exist or does not fit."""
+
+
+class MetricError(OKRError):
+    """A marketing metric cannot be computed from the inputs given."""
