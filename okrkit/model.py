@@ -291,6 +291,11 @@ class KeyResult(_Model):
                     f"metric: unknown metric {self.metric!r}; expected one of "
                     + ", ".join(metrics.names())
                 )
+            if metrics.unit_of(self.metric) != self.unit:
+                raise ValueError(
+                    f"unit: metric {self.metric!r} is measured in "
+                    f"{metrics.unit_of(self.metric)}, but unit is {self.unit}"
+                )
         return self
 
     def _check_unit(self) -> None:

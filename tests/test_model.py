@@ -48,6 +48,7 @@ def test_direction_inferred_from_baseline_and_target() -> None:
         ({"id": "has space"}, "id", "not a valid id"),
         ({"done": True}, "done", "only milestones"),
         ({"metric": "vibes"}, "metric", "unknown metric"),
+        ({"metric": "ctr"}, "unit", "measured in percent"),
     ],
 )
 def test_key_result_errors_name_field_and_expectation(
@@ -98,6 +99,27 @@ def test_milestones() -> None:
         KeyResult(
             id="m", title="M", kind="milestone", check_ins=[{"date": "2026-07-01", "value": 3}]
         )
+
+
+def test_metric_key_result_computes_value_from_inputs() -> None:
+    nps = kr(
+        unit="score",
+        metric="nps",
+        baseline=30,
+        target=50,
+        check_ins=[
+            {"date": "2026-07-31", "inputs": {"promoters": 50, "passives": 30, "detractors": 20}}
+        ],
+    )
+    assert nps.value == 30.0
+    ctr = kr(
+        unit="percent",
+        metric="ctr",
+        baseline=2,
+        target=5,
+        check_ins=[{"date": "2026-07-31", "inputs": {"clicks": 40, "impressions": 1000}}],
+    )
+    assert ctr.value == pytest.approx(4.0)
 
 
 def test_check_in_validation() -> None:
