@@ -29,10 +29,12 @@ from okrkit.errors import (
 )
 
 if TYPE_CHECKING:
-    from okrkit import metrics
+    from okrkit import catalogue, metrics
+    from okrkit.i18n import LocaleMatch, locales, resolve_locale
     from okrkit.io import dump, dumps, load, loads, schema
     from okrkit.model import CheckIn, Initiative, KeyResult, LintSettings, Objective, Plan
     from okrkit.period import Period
+    from okrkit.rendering import environment, render
     from okrkit.scoring import POLICIES, Band, Forecast, Score, ScoringPolicy, Status, score
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "Initiative",
     "KeyResult",
     "LintSettings",
+    "LocaleMatch",
     "MetricError",
     "OKRError",
     "Objective",
@@ -58,12 +61,16 @@ __all__ = [
     "UnknownLocaleError",
     "ValidationError",
     "__version__",
+    "catalogue",
     "dump",
     "dumps",
+    "environment",
     "load",
     "loads",
+    "locales",
     "metrics",
     "schema",
+    "resolve_locale",
     "score",
 ]
 
@@ -85,13 +92,18 @@ _LAZY: dict[str, str] = {
     "ScoringPolicy": "okrkit.scoring",
     "Status": "okrkit.scoring",
     "score": "okrkit.scoring",
+    "LocaleMatch": "okrkit.i18n",
+    "locales": "okrkit.i18n",
+    "resolve_locale": "okrkit.i18n",
+    "environment": "okrkit.rendering",
+    "render": "okrkit.rendering",
     "dump": "okrkit.io",
     "dumps": "okrkit.io",
     "load": "okrkit.io",
     "loads": "okrkit.io",
     "schema": "okrkit.io",
 }
-_LAZY_MODULES = {"metrics"}
+_LAZY_MODULES = {"catalogue", "metrics"}
 
 
 def __getattr__(name: str) -> Any:

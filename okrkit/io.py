@@ -157,7 +157,12 @@ def dumps(plan: Plan, format: Format = "yaml") -> str:
         raise PlanFileError(f"unknown format {format!r}; expected 'yaml' or 'json'")
     data = to_data(plan, json_safe=False)
     text: str = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1_000_000,  # one line per text: no folded titles
     )
     return text
 

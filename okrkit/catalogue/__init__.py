@@ -1,0 +1,392 @@
+"""The bundled, localized catalogue of marketing OKR templates.
+
+Browse it by role, area or free text in any supported locale, then turn a
+template into an :class:`~okrkit.Objective` with your own numbers:
+
+>>> from okrkit import catalogue
+>>> t = catalogue.get("nps-reviews/most-recommended", locale="sv")
+>>> t.area.label
+'NPS och recensioner'
+>>> objective = t.instantiate(period="2027-Q1", nps_target=65)
+>>> objective.key_results[0].target
+65.0
+
+The data is read on first use and cached; :func:`clear_cache` forgets it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from okrkit.catalogue._spec import (
+    PLACEHOLDER,
+    KeyResultSpec,
+    Plural,
+    TemplateSpec,
+    Text,
+    clear_data,
+    load_data,
+)
+from okrkit.errors import CatalogueError, OKRError
+from okrkit.i18n import LocaleMatch, resolve_locale, translations
+
+if TYPE_CHECKING:
+    from babel.core import Locale
+
+    from okrkit.model import Objective
+    from okrkit.period import Period
+
+__all__ = [
+    "Label",
+    "Param",
+    "Template",
+    "TemplateInitiative",
+    "TemplateKeyResult",
+    "areas",
+    "clear_cache",
+    "get",
+    "roles",
+    "templates",
+]
+
+
+@dataclass(frozen=True)
+class Label:
+    """An area or role: its stable ``id`` and its ``label`` in the locale."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Param:
+    """A number a template takes, with its default and unit."""
+
+    name: str
+    default: float
+    unit: str
+    duration_unit: str | None = None
+
+
+@dataclass(frozen=True)
+class TemplateKeyResult:
+    """A key result of a template, its title shown with the default numbers."""
+
+    id: str
+    title: str
+    kind: str
+    unit: str | None
+    direction: str | None
+    params: dict[str, str]
+    indicator: str
+    tags: tuple[str, ...]
+    source: str | None
+    cadence: str | None
+    weight: float
+
+
+@dataclass(frozen=True)
+class TemplateInitiative:
+    """A planned action of a template."""
+
+    title: str
+    key_results: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Template:
+    """A catalogue template in one locale.
+
+    ``title`` is the objective, ``why`` says why it matters, ``key_results``
+    and ``initiatives`` show the default numbers. :meth:`instantiate` makes an
+    :class:`~okrkit.Objective` with your numbers, in this template's language.
+    """
+
+    id: str
+    locale: str
+    area: Label
+    roles: tuple[Label, ...]
+    title: str
+    why: str
+    committed: bool
+    params: dict[str, Param]
+    key_results: tuple[TemplateKeyResult, ...]
+    initiatives: tuple[TemplateInitiative, ...]
+    _spec: TemplateSpec = field(repr=False, compare=False)
+    _match: LocaleMatch = field(repr=False, compare=False)
+
+    @property
+    def slug(self) -> str:
+        """The part of the id after the area (``on-page`` for ``seo/on-page``)."""
+        return self.id.split("/", 1)[1]
+
+    def defaults(self) -> dict[str, float]:
+        """Every parameter's default value."""
+        return {name: p.default for name, p in self.params.items()}
+
+    def instantiate(
+        self,
+        period: Period | str | None = None,
+        owner: str | None = None,
+        *,
+        id: str | None = None,
+        team: str | None = None,
+        parent: str | None = None,
+        currency: str = "USD",
+        **params: float | int | str,
+    ) -> Objective:
+        """An objective from this template, with ``params`` replacing defaults.
+
+        Texts are in the template's locale and show the numbers given. Money
+        key results use ``currency`` (ISO 4217). Unknown parameters raise
+        :class:`~okrkit.CatalogueError` listing the known ones.
+        """
+        from okrkit.model import Objective, _parse_number
+
+        unknown = sorted(set(params) - set(self.params))
+        if unknown:
+            raise CatalogueError(
+                f"template {self.id}: unknown parameter(s) {', '.join(unknown)}; "
+                f"expected: {', '.join(self.params)}"
+            )
+        values = self.defaults()
+        for name, raw in params.items():
+            try:
+                values[name] = float(_parse_number(raw))
+            except (TypeError, ValueError):
+                raise CatalogueError(
+                    f"template {self.id}: parameter {name} must be a number, got {raw!r}"
+                ) from None
+        spec = self._spec
+        texts = _Texts(self._match, self.params, values, currency.upper())
+        key_results = [_key_result(kr, texts, values, currency.upper()) for kr in spec.key_results]
+        initiatives = [
+            {"title": texts.render(i.title), "key_results": list(i.key_results)}
+            for i in spec.initiatives
+        ]
+        data: dict[str, Any] = {
+            "id": id or self.slug,
+            "title": texts.render(spec.title),
+            "description": texts.render(spec.why),
+            "area": spec.area,
+            "roles": list(spec.roles),
+            "template": spec.id,
+            "key_results": key_results,
+            "initiatives": initiatives,
+        }
+        for name, value in (("period", period), ("owner", owner), ("team", team)):
+            if value is not None:
+                data[name] = value
+        if parent is not None:
+            data["parent"] = parent
+        if spec.committed:
+            data["committed"] = True
+        try:
+            return Objective(**data)
+        except OKRError as exc:
+            raise CatalogueError(f"template {self.id}: {exc}") from None
+
+    def search_text(self) -> str:
+        """All of the template's text in its locale, case-folded (for ``query``)."""
+        parts = [self.id, self.title, self.why, self.area.label]
+        parts += [r.label for r in self.roles]
+        parts += [kr.title for kr in self.key_results]
+        parts += [i.title for i in self.initiatives]
+        return "\n".join(parts).casefold()
+
+
+def _key_result(
+    spec: KeyResultSpec, texts: _Texts, values: dict[str, float], currency: str
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": spec.id, "title": texts.render(spec.title)}
+    if spec.kind != "metric":
+        out["kind"] = spec.kind
+    if spec.indicator != "lagging":
+        out["indicator"] = spec.indicator
+    if spec.kind == "metric":
+        assert spec.unit is not None
+        out["unit"] = spec.unit
+        if spec.unit == "currency":
+            out["currency"] = currency
+        if spec.direction is not None:
+            out["direction"] = spec.direction
+        for fld, name in spec.param_refs().items():
+            out[fld] = values[name]
+            unit = texts.params[name].duration_unit
+            if spec.unit == "duration" and unit:
+                out["duration_unit"] = unit
+    if spec.weight != 1.0:
+        out["weight"] = spec.weight
+    if spec.tags:
+        out["tags"] = list(spec.tags)
+    if spec.source:
+        out["source"] = texts.gettext(spec.source)
+    if spec.cadence:
+        out["cadence"] = spec.cadence
+    return out
+
+
+class _Texts:
+    """Translates catalogue texts and fills their placeholders, formatted for the locale."""
+
+    def __init__(
+        self, match: LocaleMatch, params: dict[str, Param], values: dict[str, float], currency: str
+    ) -> None:
+        from okrkit.formatting import format_value
+
+        self.params = params
+        self.values = values
+        self.gettext = translations(match).gettext
+        self.ngettext = translations(match).ngettext
+        self.formatted = {
+            name: format_value(
+                values[name],
+                p.unit,
+                match,
+                currency=currency,
+                duration_unit=p.duration_unit,
+            )
+            for name, p in params.items()
+        }
+
+    def render(self, text: Text) -> str:
+        if isinstance(text, Plural):
+            count = self.values[text.count]
+            n = int(count) if float(count).is_integer() else 2
+            translated = self.ngettext(text.one, text.other, n)
+        else:
+            translated = self.gettext(text)
+        return PLACEHOLDER.sub(lambda m: self.formatted.get(m[1], m[0]), translated)
+
+
+_LOCK = threading.Lock()
+_LOCALIZED: dict[str, tuple[Template, ...]] = {}
+
+
+def _build(match: LocaleMatch) -> tuple[Template, ...]:
+    data = load_data()
+    gettext = translations(match).gettext
+    area_labels = {a.id: Label(a.id, gettext(a.label)) for a in data.taxonomy.areas}
+    role_labels = {r.id: Label(r.id, gettext(r.label)) for r in data.taxonomy.roles}
+    out = []
+    for spec in data.templates:
+        params = {
+            name: Param(name, p.default, p.unit, p.duration_unit) for name, p in spec.params.items()
+        }
+        texts = _Texts(match, params, {n: p.default for n, p in params.items()}, "USD")
+        out.append(
+            Template(
+                id=spec.id,
+                locale=match.locale,
+                area=area_labels[spec.area],
+                roles=tuple(role_labels[r] for r in spec.roles),
+                title=texts.render(spec.title),
+                why=texts.render(spec.why),
+                committed=spec.committed,
+                params=params,
+                key_results=tuple(
+                    TemplateKeyResult(
+                        id=kr.id,
+                        title=texts.render(kr.title),
+                        kind=kr.kind,
+                        unit=kr.unit,
+                        direction=kr.direction,
+                        params=kr.param_refs(),
+                        indicator=kr.indicator,
+                        tags=tuple(kr.tags),
+                        source=gettext(kr.source) if kr.source else None,
+                        cadence=kr.cadence,
+                        weight=kr.weight,
+                    )
+                    for kr in spec.key_results
+                ),
+                initiatives=tuple(
+                    TemplateInitiative(texts.render(i.title), tuple(i.key_results))
+                    for i in spec.initiatives
+                ),
+                _spec=spec,
+                _match=match,
+            )
+        )
+    return tuple(out)
+
+
+def _all(locale: str | Locale | LocaleMatch | None) -> tuple[Template, ...]:
+    match = resolve_locale(locale)
+    key = match.formatting
+    found = _LOCALIZED.get(key)
+    if found is None:
+        with _LOCK:
+            found = _LOCALIZED.get(key)
+            if found is None:
+                found = _LOCALIZED[key] = _build(match)
+    return found
+
+
+def _check_choice(kind: str, value: str, known: list[Label]) -> None:
+    if value not in {item.id for item in known}:
+        raise CatalogueError(
+            f"unknown {kind} {value!r}; expected one of: {', '.join(i.id for i in known)}"
+        )
+
+
+def templates(
+    locale: str | Locale | LocaleMatch | None = "en",
+    *,
+    role: str | None = None,
+    area: str | None = None,
+    query: str | None = None,
+) -> list[Template]:
+    """Templates in ``locale``, optionally for one ``role`` or ``area`` id,
+    and matching every word of ``query`` in the localized text.
+
+    >>> [t.id for t in templates("en", area="seo")]
+    ['seo/keyword-strategy', 'seo/on-page']
+    >>> len(templates("ru", query="NPS")) >= 1
+    True
+    """
+    found = list(_all(locale))
+    if role is not None:
+        _check_choice("role", role, roles(locale))
+        found = [t for t in found if any(r.id == role for r in t.roles)]
+    if area is not None:
+        _check_choice("area", area, areas(locale))
+        found = [t for t in found if t.area.id == area]
+    if query:
+        words = query.casefold().split()
+        found = [t for t in found if all(w in t.search_text() for w in words)]
+    return sorted(found, key=lambda t: t.id)
+
+
+def get(template_id: str, locale: str | Locale | LocaleMatch | None = "en") -> Template:
+    """The template with id ``template_id`` in ``locale``."""
+    for t in _all(locale):
+        if t.id == template_id:
+            return t
+    known = sorted(t.id for t in _all("en"))
+    close = [k for k in known if template_id.split("/")[-1] in k]
+    hint = (
+        f"; did you mean {', '.join(close)}?" if close else f"; expected one of: {', '.join(known)}"
+    )
+    raise CatalogueError(f"unknown template {template_id!r}{hint}")
+
+
+def roles(locale: str | Locale | LocaleMatch | None = "en") -> list[Label]:
+    """The roles templates are tagged with, labelled in ``locale``."""
+    gettext = translations(locale).gettext
+    return [Label(r.id, gettext(r.label)) for r in load_data().taxonomy.roles]
+
+
+def areas(locale: str | Locale | LocaleMatch | None = "en") -> list[Label]:
+    """The areas templates belong to, labelled in ``locale``."""
+    gettext = translations(locale).gettext
+    return [Label(a.id, gettext(a.label)) for a in load_data().taxonomy.areas]
+
+
+def clear_cache() -> None:
+    """Forget the loaded data and localized templates (for tests)."""
+    with _LOCK:
+        _LOCALIZED.clear()
+    clear_data()
