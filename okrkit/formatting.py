@@ -79,7 +79,7 @@ def format_score(value: float, locale: LocaleLike = "en") -> str:
 
 @lru_cache(maxsize=64)
 def _whole_currency_pattern(locale: Locale) -> NumberPattern:
-    pattern = copy.copy(locale.currency_formats["standard"])
+    pattern: NumberPattern = copy.copy(locale.currency_formats["standard"])
     pattern.frac_prec = (0, 0)
     return pattern
 
@@ -101,9 +101,10 @@ def format_currency(
     if compact:
         return format_compact_currency(amount, currency, locale=loc, fraction_digits=2)
     if whole:
-        return _whole_currency_pattern(loc).apply(
+        text: str = _whole_currency_pattern(loc).apply(
             amount, loc, currency=currency, currency_digits=False
         )
+        return text
     return babel_currency(amount, currency, locale=loc)
 
 

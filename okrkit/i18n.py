@@ -197,7 +197,7 @@ _TRANSLATIONS: dict[str, gettext.NullTranslations] = {}
 def _load(locale: str) -> gettext.NullTranslations:
     if locale == "en":
         return gettext.NullTranslations()
-    path = resources.files("okrkit").joinpath("locale", locale, "LC_MESSAGES", f"{DOMAIN}.mo")
+    path = resources.files("okrkit") / "locale" / locale / "LC_MESSAGES" / f"{DOMAIN}.mo"
     try:
         with path.open("rb") as handle:
             return gettext.GNUTranslations(handle)

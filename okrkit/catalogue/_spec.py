@@ -181,7 +181,9 @@ class CatalogueData:
 
 
 def _read_yaml(name: str) -> Any:
-    path = resources.files("okrkit.catalogue").joinpath("data", *name.split("/"))
+    path = resources.files("okrkit.catalogue") / "data"
+    for part in name.split("/"):
+        path = path / part
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
 
 
@@ -197,7 +199,7 @@ def _validate(model: type[_Spec], data: Any, source: str) -> Any:
 
 def template_files() -> list[str]:
     """Names of the template data files, relative to ``data/``."""
-    folder = resources.files("okrkit.catalogue").joinpath("data", "templates")
+    folder = resources.files("okrkit.catalogue") / "data" / "templates"
     return sorted(
         f"templates/{entry.name}" for entry in folder.iterdir() if entry.name.endswith(".yaml")
     )
