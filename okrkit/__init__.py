@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from okrkit import catalogue, metrics
     from okrkit.i18n import LocaleMatch, locales, resolve_locale
     from okrkit.io import dump, dumps, load, loads, schema
+    from okrkit.linting import Finding, lint
     from okrkit.model import CheckIn, Initiative, KeyResult, LintSettings, Objective, Plan
     from okrkit.period import Period
     from okrkit.rendering import environment, render
@@ -42,6 +43,7 @@ __all__ = [
     "Band",
     "CatalogueError",
     "CheckIn",
+    "Finding",
     "Forecast",
     "Initiative",
     "KeyResult",
@@ -65,12 +67,14 @@ __all__ = [
     "dump",
     "dumps",
     "environment",
+    "lint",
     "load",
     "loads",
     "locales",
     "metrics",
-    "schema",
+    "render",
     "resolve_locale",
+    "schema",
     "score",
 ]
 
@@ -95,6 +99,8 @@ _LAZY: dict[str, str] = {
     "LocaleMatch": "okrkit.i18n",
     "locales": "okrkit.i18n",
     "resolve_locale": "okrkit.i18n",
+    "Finding": "okrkit.linting",
+    "lint": "okrkit.linting",
     "environment": "okrkit.rendering",
     "render": "okrkit.rendering",
     "dump": "okrkit.io",
