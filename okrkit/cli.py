@@ -572,6 +572,13 @@ def build_parser(locale: str) -> argparse.ArgumentParser:
     def data_format(p: argparse.ArgumentParser, choices: Sequence[str] = ("table", "json")) -> None:
         p.add_argument("--format", choices=choices, default=choices[0], help=_("output format"))
 
+    def plan_file(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "file", metavar="FILE", help=_("plan file (YAML or JSON), or - for standard input")
+        )
+
+    scored_on = _("score as of this date (YYYY-MM-DD, default today)")
+
     parser = _Parser(
         prog="okrkit",
         description=_(
@@ -692,12 +699,8 @@ def build_parser(locale: str) -> argparse.ArgumentParser:
     score_p = sub.add_parser(
         "score", help=_("score a plan: progress, expected, status, forecast"), parents=[common]
     )
-    score_p.add_argument(
-        "file", metavar="FILE", help=_("plan file (YAML or JSON), or - for standard input")
-    )
-    score_p.add_argument(
-        "--on", metavar="DATE", help=_("score as of this date (YYYY-MM-DD, default today)")
-    )
+    plan_file(score_p)
+    score_p.add_argument("--on", metavar="DATE", help=scored_on)
     score_p.add_argument("--policy", choices=list(POLICIES), help=_("scoring policy"))
     data_format(score_p)
     score_p.set_defaults(func=cmd_score)
@@ -705,9 +708,7 @@ def build_parser(locale: str) -> argparse.ArgumentParser:
     lint_p = sub.add_parser(
         "lint", help=_("check a plan against OKR quality rules"), parents=[common]
     )
-    lint_p.add_argument(
-        "file", metavar="FILE", help=_("plan file (YAML or JSON), or - for standard input")
-    )
+    plan_file(lint_p)
     lint_p.add_argument(
         "--disable", action="append", metavar="RULE", help=_("skip a rule; repeat for several")
     )
@@ -719,9 +720,7 @@ def build_parser(locale: str) -> argparse.ArgumentParser:
     lint_p.set_defaults(func=cmd_lint)
 
     render_p = sub.add_parser("render", help=_("render a plan as a document"), parents=[common])
-    render_p.add_argument(
-        "file", metavar="FILE", help=_("plan file (YAML or JSON), or - for standard input")
-    )
+    plan_file(render_p)
     render_p.add_argument(
         "--format", choices=list(FORMATS), default="markdown", help=_("output format")
     )
@@ -730,9 +729,7 @@ def build_parser(locale: str) -> argparse.ArgumentParser:
         choices=[t for t in TEMPLATES if t != "book"],
         help=_("document, dashboard or checkin"),
     )
-    render_p.add_argument(
-        "--on", metavar="DATE", help=_("score as of this date (YYYY-MM-DD, default today)")
-    )
+    render_p.add_argument("--on", metavar="DATE", help=scored_on)
     render_p.add_argument("--policy", choices=list(POLICIES), help=_("scoring policy"))
     render_p.add_argument("--title", help=_("document title"))
     render_p.add_argument(
