@@ -24,7 +24,7 @@ import gettext
 import threading
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from okrkit.errors import UnknownLocaleError
 
@@ -228,14 +228,3 @@ def clear_cache() -> None:
     with _LOCK:
         _TRANSLATIONS.clear()
         _RESOLVED.clear()
-
-
-def gettext_functions(locale: str | LocaleMatch) -> dict[str, Any]:
-    """``gettext``/``ngettext``/``pgettext``/``npgettext`` bound to one locale."""
-    t = translations(locale)
-    return {
-        "gettext": t.gettext,
-        "ngettext": t.ngettext,
-        "pgettext": t.pgettext,
-        "npgettext": t.npgettext,
-    }

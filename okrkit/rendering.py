@@ -322,7 +322,6 @@ def _make(
         locale=match.locale,
         lang=match.locale.replace("_", "-"),
         chart=lambda kr, period: _markup(chart_svg(kr, period, match)),
-        status_labels={s.value: translations(match).gettext(m) for s, m in STATUS_LABELS.items()},
     )
     return env
 
@@ -443,7 +442,7 @@ def _plan_context(
         period = plan.period_of(objective)
         found = by_id.get(objective.id)
         if found is None:  # rolled up into its parent by the policy: find it in the tree
-            found = result.find(objective.id) or score(
+            found = result.find(objective.id, kind="objective") or score(
                 objective.model_copy(update={"period": period}), on=on, policy=policy
             )
         rows.append(Row(objective, found, depth, period))
@@ -462,7 +461,7 @@ def _plan_context(
     }
 
 
-def _book_context(items: Sequence[Template], match: LocaleMatch) -> dict[str, Any]:
+def _book_context(items: Sequence[Template]) -> dict[str, Any]:
     areas: dict[str, list[Template]] = {}
     for t in items:
         areas.setdefault(t.area.label, []).append(t)
@@ -515,7 +514,7 @@ def render(
     env = environment(match)
     if book is not None:
         items = [t if t.locale == match.locale else _relocalize(t, match) for t in book]
-        context = _book_context(items, match)
+        context = _book_context(items)
     else:
         if isinstance(item, Template) or not isinstance(item, (Plan, Objective, KeyResult)):
             raise OKRError(

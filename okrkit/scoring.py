@@ -298,12 +298,13 @@ class Score:
         """``value`` as a percentage (0..100 under the default policy)."""
         return self.value * 100.0
 
-    def find(self, item_id: str) -> Score | None:
-        """The first score in this tree (depth-first) whose id is ``item_id``."""
-        if self.id == item_id:
+    def find(self, item_id: str, kind: str | None = None) -> Score | None:
+        """The first score in this tree (depth-first) whose id is ``item_id``
+        (and whose ``kind`` is ``kind``, when given)."""
+        if self.id == item_id and kind in (None, self.kind):
             return self
         for child in self.children:
-            found = child.find(item_id)
+            found = child.find(item_id, kind)
             if found is not None:
                 return found
         return None
