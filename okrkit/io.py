@@ -23,6 +23,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import ValidationError as PydanticValidationError
 
+from okrkit._serialize import plan_to_data as to_data
 from okrkit.errors import PlanFileError, ValidationError
 from okrkit.model import Plan, convert_errors
 
@@ -139,14 +140,6 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Plan:
     except OSError as exc:
         raise PlanFileError(f"{p}: cannot read: {exc.strerror}") from None
     return loads(text, _format_of(p, format), source=str(p))
-
-
-def to_data(plan: Plan, *, json_safe: bool = True) -> dict[str, Any]:
-    """The plan as plain data, with only the fields that were set.
-
-    With ``json_safe=False`` dates stay :class:`datetime.date` objects (for YAML).
-    """
-    return plan.model_dump(mode="json" if json_safe else "python", exclude_unset=True)
 
 
 def dumps(plan: Plan, format: Format = "yaml") -> str:
