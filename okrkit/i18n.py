@@ -20,7 +20,9 @@ Translations are gettext catalogues (domain ``okrkit``) shipped in
 
 from __future__ import annotations
 
+import functools
 import gettext
+import io
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -151,9 +153,6 @@ def _match_one(tag: str) -> LocaleMatch | None:
     return LocaleMatch(requested=tag, locale=ours, formatting=formatting, exact=text == ours)
 
 
-_RESOLVED: dict[str, LocaleMatch] = {}
-
-
 def resolve_locale(locale: str | Locale | LocaleMatch | None = None) -> LocaleMatch:
     """Resolve a locale request to one of okrkit's locales.
 
@@ -175,17 +174,18 @@ def resolve_locale(locale: str | Locale | LocaleMatch | None = None) -> LocaleMa
         locale = "en"
     if isinstance(locale, LocaleMatch):
         return locale
-    key = str(locale)
-    cached = _RESOLVED.get(key)
-    if cached is not None:
-        return cached
+    return _resolve(str(locale))
+
+
+@functools.lru_cache(maxsize=512)
+def _resolve(key: str) -> LocaleMatch:
+    """Resolve one request string (cached, bounded: requests come from users)."""
     candidates = _parse_accept_language(key) if ("," in key or ";" in key) else [key]
     for candidate in candidates:
         match = _match_one(candidate)
         if match is not None:
             if len(candidates) > 1 or candidate != key:
                 match = LocaleMatch(key, match.locale, match.formatting, False)
-            _RESOLVED[key] = match
             return match
     raise UnknownLocaleError(key, SUPPORTED)
 
@@ -197,15 +197,29 @@ _TRANSLATIONS: dict[str, gettext.NullTranslations] = {}
 def _load(locale: str) -> gettext.NullTranslations:
     if locale == "en":
         return gettext.NullTranslations()
-    path = resources.files("okrkit") / "locale" / locale / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    folder = resources.files("okrkit") / "locale" / locale / "LC_MESSAGES"
     try:
-        with path.open("rb") as handle:
+        with (folder / f"{DOMAIN}.mo").open("rb") as handle:
             return gettext.GNUTranslations(handle)
+    except FileNotFoundError:
+        pass
+    # A source checkout or an editable install: the .mo files are build products
+    # (compiled into every wheel by hatch_build.py), so compile the .po in memory.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    try:
+        with (folder / f"{DOMAIN}.po").open("rb") as handle:
+            catalog = read_po(handle, locale=locale)
     except FileNotFoundError:
         raise UnknownLocaleError(
             f"{locale} (its message catalogue {DOMAIN}.mo is missing from the package)",
             SUPPORTED,
         ) from None
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
 
 
 def translations(locale: str | Locale | LocaleMatch | None = None) -> gettext.NullTranslations:
@@ -227,4 +241,4 @@ def clear_cache() -> None:
     """Forget loaded translations and resolved locales (for tests)."""
     with _LOCK:
         _TRANSLATIONS.clear()
-        _RESOLVED.clear()
+    _resolve.cache_clear()

@@ -1,21 +1,25 @@
 """The gettext catalogues: complete, well-formed, in sync with the code and data."""
 
-import io
+import gettext
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.frontend import parse_mapping_cfg
-from babel.messages.mofile import write_mo
+
+try:
+    from babel.messages.frontend import parse_mapping_cfg
+except ImportError:  # Babel < 2.15
+    from babel.messages.frontend import parse_mapping as parse_mapping_cfg
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
-from okrkit.i18n import SUPPORTED
+from okrkit.i18n import SUPPORTED, clear_cache, translations
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIR = ROOT / "okrkit" / "locale"
@@ -91,11 +95,19 @@ def test_po_complete_no_fuzzy_placeholders_kept(locale: str) -> None:
     assert not problems, "\n".join(problems[:20])
 
 
+def _selects(expr: str) -> list[int]:
+    """What a C plural expression selects for n = 0..200 (spelling does not matter)."""
+    rule = gettext.c2py(expr)
+    return [rule(n) for n in range(201)]
+
+
 @pytest.mark.parametrize("locale", TRANSLATED)
 def test_plural_forms_header(locale: str) -> None:
+    """The header's rule selects what CLDR's does, whatever Babel version spelled it."""
     catalog = load(locale)
     nplurals, expr = get_plural(Locale.parse(locale))
-    assert (catalog.num_plurals, catalog.plural_expr) == (nplurals, expr)
+    assert catalog.num_plurals == nplurals
+    assert _selects(catalog.plural_expr) == _selects(expr)
     expected = {"sv": 2, "ru": 3, "vi": 1, "zh_Hans": 1, "zh_Hant": 1}[locale]
     assert catalog.num_plurals == expected
     for message in catalog:
@@ -103,15 +115,26 @@ def test_plural_forms_header(locale: str) -> None:
             assert len(message.string) == expected, message.id
 
 
+def test_plural_comparison_sees_a_wrong_rule() -> None:
+    russian = get_plural(Locale.parse("ru"))[1]
+    assert _selects(russian) != _selects("(n != 1)")
+    assert _selects("n%10==1 && n%100!=11 ? 0 : 1") != _selects(russian)
+
+
 @pytest.mark.parametrize("locale", TRANSLATED)
-def test_mo_in_sync_with_po(locale: str) -> None:
-    """The committed .mo is exactly what compiling the .po gives (pybabel compile)."""
-    buffer = io.BytesIO()
-    write_mo(buffer, load(locale), use_fuzzy=False)
-    committed = po_path(locale).with_suffix(".mo").read_bytes()
-    assert committed == buffer.getvalue(), (
-        f"run: pybabel compile -d okrkit/locale -D okrkit -l {locale}"
-    )
+def test_loaded_translations_are_the_po_content(locale: str) -> None:
+    """What okrkit.i18n serves (a .mo or the .po compiled in memory) is the .po's text."""
+    clear_cache()
+    served = translations(locale)
+    for message in load(locale):
+        if not message.id:
+            continue
+        if isinstance(message.id, str):
+            assert served.gettext(message.id) == message.string
+        else:
+            for n in (1, 2, 5, 21):
+                index = served.ngettext(*message.id, n)  # type: ignore[misc]
+                assert index in message.string
 
 
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt not installed")
@@ -123,3 +146,33 @@ def test_msgfmt_check(locale: str) -> None:
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+SCRIPT = ROOT / "scripts" / "translations.py"
+
+
+def _script(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=300
+    )
+
+
+def test_translation_script_changes_nothing_on_an_unchanged_tree() -> None:
+    result = _script("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "translations in sync" in result.stdout
+
+
+def test_translation_script_sees_a_new_message(tmp_path: Path) -> None:
+    copy = tmp_path / "tree"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", "site", "__pycache__"))
+    module = copy / "okrkit" / "_version.py"
+    module.write_text(module.read_text() + '\n_("A message nobody has translated yet")\n')
+    result = _script("check", "--root", str(copy))
+    assert result.returncode == 1
+    assert "okrkit/locale/okrkit.pot" in result.stdout
+    assert _script("update", "--root", str(copy)).returncode == 0
+    pot = (copy / "okrkit" / "locale" / "okrkit.pot").read_text(encoding="utf-8")
+    assert 'msgid "A message nobody has translated yet"' in pot
+    assert "#: " not in pot  # no source locations: moving code changes nothing
+    assert "Generated-By: scripts/translations.py" in pot
