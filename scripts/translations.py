@@ -22,6 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po, write_po
 
@@ -34,15 +35,29 @@ FIXED = {
 }
 
 
+_BRACE = re.compile(r"\{[a-z_][a-z0-9_]*\}")
+_NO_WRAP = 1_000_000
+
+
 def _normalise(text: str) -> str:
     for field, value in FIXED.items():
         text = re.sub(rf'^"{field}: [^"\\]*\\n"$', f'"{field}: {value}\\\\n"', text, flags=re.M)
     return text
 
 
-def _write(path: Path, catalog: object) -> None:
+def _write(path: Path, catalog: Catalog) -> None:
+    for message in catalog:
+        # Babel versions disagree on which messages get this flag: decide it here.
+        message.flags.discard("python-brace-format")
+        source = message.id if isinstance(message.id, str) else message.id[0]
+        if message.id and _BRACE.search(source):
+            message.flags.add("python-brace-format")
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=0, no_location=True, sort_output=True, ignore_obsolete=True)  # type: ignore[arg-type]
+    # A huge width rather than 0: Babel wraps comments at 76 columns when width <= 0,
+    # and older versions then drop repeated continuation lines on reading.
+    write_po(
+        buffer, catalog, width=_NO_WRAP, no_location=True, sort_output=True, ignore_obsolete=True
+    )
     path.write_text(_normalise(buffer.getvalue().decode("utf-8")), encoding="utf-8", newline="\n")
 
 
@@ -57,7 +72,7 @@ def extract(root: Path) -> Path:
             "-F", str(root / "babel.cfg"),
             "-k", "N_",
             "-c", "Translators:",
-            "--no-location", "--sort-output", "--no-wrap",
+            "--no-location", "--sort-output", "--width", str(_NO_WRAP),
             "--project", "okrkit", "--version", __version__,
             "--copyright-holder", "okrkit contributors",
             "-o", str(pot),
