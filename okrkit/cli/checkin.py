@@ -1,0 +1,84 @@
+"""``okrkit checkin``: record progress on a key result, keeping the file's layout."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from okrkit.cli._base import Context, Translate, UsageError, parse_date
+
+__all__ = ["register"]
+
+
+def run(ctx: Context) -> int:
+    from okrkit._checkin import append_check_in
+
+    args = ctx.args
+    if args.file == "-":
+        raise UsageError(ctx._("checkin rewrites a file; it cannot read standard input"))
+    day = parse_date(ctx, args.date)
+    inputs = {}
+    for pair in args.input or []:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            raise UsageError(ctx._("--input expects NAME=NUMBER, got {value}", value=repr(pair)))
+        inputs[name.strip()] = value.strip()
+    result = append_check_in(
+        args.file,
+        args.key_result,
+        value=args.value,
+        done=args.done,
+        confidence=args.confidence,
+        note=args.note,
+        author=args.author,
+        day=day,
+        inputs=inputs or None,
+    )
+    ctx.err.write(
+        ctx._(
+            "Checked in {kr} on {date}{kept}",
+            kr=result.ref,
+            date=day.isoformat(),
+            kept=""
+            if result.kept_layout
+            else " " + ctx._("(file rewritten: comments were not kept)"),
+        )
+        + "\n"
+    )
+    return 0
+
+
+def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
+    """Add ``checkin``."""
+    checkin = sub.add_parser("checkin", help=_("record progress on a key result"), parents=[common])
+    checkin.add_argument("file", metavar="FILE", help=_("plan file (YAML or JSON)"))
+    checkin.add_argument(
+        "key_result", metavar="KR_ID", help=_("key result id, or OBJECTIVE_ID/KR_ID")
+    )
+    checkin.add_argument(
+        "value", metavar="VALUE", nargs="?", help=_("the current value (for metric key results)")
+    )
+    done = checkin.add_mutually_exclusive_group()
+    done.add_argument(
+        "--done", dest="done", action="store_const", const=True, help=_("the milestone is done")
+    )
+    done.add_argument(
+        "--not-done",
+        dest="done",
+        action="store_const",
+        const=False,
+        help=_("the milestone is not done yet"),
+    )
+    checkin.add_argument(
+        "--confidence", help=_("how sure you are to hit the target: 0..1 or a percentage")
+    )
+    checkin.add_argument("--note", help=_("a short note"))
+    checkin.add_argument("--author", help=_("who checks in"))
+    checkin.add_argument("--date", help=_("date of the check-in (YYYY-MM-DD, default today)"))
+    checkin.add_argument(
+        "--input",
+        action="append",
+        metavar="NAME=NUMBER",
+        help=_("raw input for a key result that names a metric"),
+    )
+    checkin.set_defaults(func=run)

@@ -1,0 +1,39 @@
+"""``okrkit schema`` and ``okrkit locales``: what plan files and languages okrkit knows."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from okrkit.cli._base import Context, Translate, data_format
+
+__all__ = ["register"]
+
+
+def run_schema(ctx: Context) -> int:
+    from okrkit.io import schema
+
+    ctx.json(schema())
+    return 0
+
+
+def run_locales(ctx: Context) -> int:
+    from okrkit.i18n import locales
+
+    if ctx.args.format == "json":
+        ctx.json([{"id": code, "name": name} for code, name in locales()])
+        return 0
+    for code, name in locales():
+        ctx.out.write(f"{code:8} {name}\n")
+    return 0
+
+
+def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
+    """Add ``schema`` and ``locales``."""
+    schema_p = sub.add_parser(
+        "schema", help=_("print the JSON Schema of plan files"), parents=[common]
+    )
+    schema_p.set_defaults(func=run_schema)
+    locales_p = sub.add_parser("locales", help=_("list the supported languages"), parents=[common])
+    data_format(locales_p, _)
+    locales_p.set_defaults(func=run_locales)

@@ -1,0 +1,60 @@
+"""``okrkit render``: a plan as a document, dashboard or check-in report."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from okrkit.cli._base import Context, Translate, parse_date, plan_file, read_plan, write_output
+
+__all__ = ["register"]
+
+
+def run(ctx: Context) -> int:
+    from okrkit.rendering import render
+
+    args = ctx.args
+    plan = read_plan(args.file)
+    text = render(
+        plan,
+        args.format,
+        locale=ctx.locale,
+        template=args.template,
+        on=parse_date(ctx, args.on),
+        policy=args.policy,
+        title=args.title,
+        bom=args.bom,
+    )
+    write_output(ctx, text, args.output)
+    return 0
+
+
+def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
+    """Add ``render``."""
+    from okrkit.rendering import FORMATS, TEMPLATES
+    from okrkit.scoring import POLICIES
+
+    render_p = sub.add_parser("render", help=_("render a plan as a document"), parents=[common])
+    plan_file(render_p, _)
+    render_p.add_argument(
+        "--format", choices=list(FORMATS), default="markdown", help=_("output format")
+    )
+    render_p.add_argument(
+        "--template",
+        choices=[t for t in TEMPLATES if t != "book"],
+        help=_("document, dashboard or checkin"),
+    )
+    render_p.add_argument(
+        "--on", metavar="DATE", help=_("score as of this date (YYYY-MM-DD, default today)")
+    )
+    render_p.add_argument("--policy", choices=list(POLICIES), help=_("scoring policy"))
+    render_p.add_argument("--title", help=_("document title"))
+    render_p.add_argument(
+        "--bom",
+        action="store_true",
+        help=_("start CSV with a byte order mark for spreadsheet programs"),
+    )
+    render_p.add_argument(
+        "-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output")
+    )
+    render_p.set_defaults(func=run)
