@@ -29,7 +29,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from translations import _write  # noqa: E402
+from translations import _write
 
 
 def _read(path: str) -> Catalog:
@@ -76,7 +76,9 @@ def main(argv: list[str]) -> int:
     merged, clashes = merge(_read(base_path), _read(ours_path), _read(theirs_path))
     _write(Path(ours_path), merged)
     if clashes:
-        print(f"po_merge: {clashes} message(s) changed on both sides, marked fuzzy", file=sys.stderr)
+        print(
+            f"po_merge: {clashes} message(s) changed on both sides, marked fuzzy", file=sys.stderr
+        )
     return 0
 
 
