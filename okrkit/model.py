@@ -49,6 +49,7 @@ __all__ = [
     "LintSettings",
     "Objective",
     "Plan",
+    "Retro",
     "Tag",
     "Unit",
 ]
@@ -416,6 +417,14 @@ class Initiative(_Model):
     key_results: list[str] = Field(default_factory=list)
 
 
+class Retro(_Model):
+    """An objective's retrospective at the end of its period."""
+
+    worked: list[str] = Field(default_factory=list)
+    did_not_work: list[str] = Field(default_factory=list)
+    change: list[str] = Field(default_factory=list)
+
+
 class Objective(_Model):
     """A qualitative, time-bound goal measured by its key results.
 
@@ -438,6 +447,7 @@ class Objective(_Model):
     template: str | None = None
     key_results: list[KeyResult] = Field(default_factory=list)
     initiatives: list[Initiative] = Field(default_factory=list)
+    retro: Retro | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Objective:

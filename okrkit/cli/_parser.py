@@ -12,7 +12,9 @@ __all__ = ["COMMAND_MODULES", "build_parser"]
 
 #: The modules of ``okrkit.cli`` that add commands, in the order ``--help`` lists them.
 #: Each has ``register(subparsers, common, gettext)``.
-COMMAND_MODULES = ("templates", "new", "checkin", "score", "lint", "render", "info")
+COMMAND_MODULES = (
+    "templates", "new", "checkin", "score", "lint", "render", "rollover", "info",
+)  # fmt: skip
 
 
 def build_parser(locale: str) -> argparse.ArgumentParser:

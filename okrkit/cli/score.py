@@ -8,6 +8,7 @@ from typing import Any
 from okrkit.cli._base import (
     Context,
     Translate,
+    UsageError,
     data_format,
     paint,
     parse_date,
@@ -36,6 +37,37 @@ def _score_json(s: Any) -> dict[str, Any]:
     }
 
 
+def _history(ctx: Context) -> int:
+    """The closed periods kept beside the plan, one row per objective and period."""
+    from okrkit.cycle import load_history
+    from okrkit.formatting import format_period, format_score
+    from okrkit.i18n import resolve_locale
+    from okrkit.rendering import STATUS_LABELS
+    from okrkit.scoring import Status
+
+    if ctx.args.file == "-":
+        raise UsageError(ctx._("--history reads the history file beside a plan file, not stdin"))
+    history = load_history(ctx.args.file)
+    if ctx.args.format == "json":
+        ctx.json(history.model_dump(mode="json"))
+        return 0
+    match = resolve_locale(ctx.locale)
+    outcomes = {"carried": ctx._("carried over"), "dropped": ctx._("dropped"), "done": ctx._("done")}
+    rows = [[ctx._("Period"), ctx._("Objective"), ctx._("Score"), ctx._("Status"), ctx._("Outcome")]]
+    for record in history.periods:
+        label = ctx.t.gettext(STATUS_LABELS[Status(record.status)])
+        rows.append([format_period(record.period, match), ctx._("Total"), format_score(record.score, match), label])
+        rows[-1].append("")
+        for o in record.objectives:
+            label = ctx.t.gettext(STATUS_LABELS[Status(o.status)])
+            rows.append(["", o.title, format_score(o.score, match), label, outcomes[o.outcome]])
+    if len(rows) == 1:
+        ctx.out.write(ctx._("No closed periods yet: okrkit rollover keeps them.") + "\n")
+        return 0
+    ctx.out.write(table(rows, right={2}))
+    return 0
+
+
 def run(ctx: Context) -> int:
     from okrkit.formatting import format_score
     from okrkit.model import KeyResult, Objective
@@ -43,6 +75,8 @@ def run(ctx: Context) -> int:
     from okrkit.scoring import score
 
     args = ctx.args
+    if args.history:
+        return _history(ctx)
     plan = read_plan(args.file)
     on = parse_date(ctx, args.on)
     result = score(plan, on=on, policy=args.policy)
@@ -128,5 +162,10 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
         "--on", metavar="DATE", help=_("score as of this date (YYYY-MM-DD, default today)")
     )
     score_p.add_argument("--policy", choices=list(POLICIES), help=_("scoring policy"))
+    score_p.add_argument(
+        "--history",
+        action="store_true",
+        help=_("show the closed periods kept beside the plan instead of scoring it"),
+    )
     data_format(score_p, _)
     score_p.set_defaults(func=run)

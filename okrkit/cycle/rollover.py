@@ -1,0 +1,159 @@
+"""Rolling a plan over into the next period.
+
+Each objective is carried (the default), dropped or marked done. A carried key
+result starts the new period from where the old one ended: its baseline becomes
+its value as of the old period's end, its check-ins start empty, and its target is
+kept (``targets="keep"``) or moved by the same step (``targets="step"``: new target
+= new baseline + old target - old baseline). Ids stay the same so history links up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from okrkit.cycle.close import close_period, value_on
+from okrkit.cycle.records import History, Outcome, PeriodRecord
+from okrkit.errors import OKRError
+from okrkit.model import KeyResult, Objective, Plan
+from okrkit.period import Period
+from okrkit.scoring import ScoringPolicy
+
+__all__ = ["Rollover", "Targets", "rollover"]
+
+#: How a carried key result's target moves: kept as it is, or by the same step.
+Targets = Literal["keep", "step"]
+
+_DECISIONS: dict[str, Outcome] = {"carry": "carried", "drop": "dropped", "done": "done"}
+
+
+@dataclass(frozen=True)
+class Rollover:
+    """What :func:`rollover` made: the new plan, the closed period's record and notes.
+
+    ``notes`` lists what the rollover changed beyond the rules, as (kind, reference)
+    pairs: ``("target-moved", "obj/kr")`` for a kept target already reached,
+    ``("milestone-done", "obj/kr")`` for a finished milestone left behind,
+    ``("parent-cleared", "obj")`` for an objective whose parent did not carry over.
+    """
+
+    plan: Plan
+    record: PeriodRecord
+    history: History
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _outcomes(plan: Plan, decisions: Mapping[str, str] | None) -> dict[str, Outcome]:
+    decisions = dict(decisions or {})
+    known = {o.id for o in plan.objectives}
+    for objective_id, decision in decisions.items():
+        if objective_id not in known:
+            raise OKRError(
+                f"decision for unknown objective {objective_id!r}; "
+                f"expected one of: {', '.join(sorted(known))}"
+            )
+        if decision not in _DECISIONS:
+            raise OKRError(
+                f"decision {decision!r} for objective {objective_id!r}; "
+                "expected carry, drop or done"
+            )
+    return {o.id: _DECISIONS[decisions.get(o.id, "carry")] for o in plan.objectives}
+
+
+def _carry_kr(
+    kr: KeyResult, end: dt.date, targets: Targets, ref: str, notes: list[tuple[str, str]]
+) -> dict[str, Any] | None:
+    data = kr.model_dump(mode="python", exclude_unset=True)
+    data.pop("check_ins", None)
+    data.pop("current", None)
+    data.pop("done", None)
+    if kr.kind == "milestone":
+        if kr.is_done:
+            notes.append(("milestone-done", ref))
+            return None
+        return data
+    final = value_on(kr, end)
+    if final is None or kr.baseline is None:
+        return data  # never measured, or a threshold: starts again as it was
+    direction = kr.resolved_direction
+    if direction is not None:
+        data["direction"] = direction  # explicit, so a moved baseline cannot flip it
+    step = (kr.target - kr.baseline) if kr.target is not None else None
+    data["baseline"] = final
+    if step is not None and kr.target is not None:
+        reached = (final >= kr.target) if step > 0 else (final <= kr.target)
+        if targets == "step" or reached:
+            data["target"] = final + step
+            if targets == "keep":
+                notes.append(("target-moved", ref))
+    return data
+
+
+def _carry_objective(
+    objective: Objective,
+    end: dt.date,
+    targets: Targets,
+    carried: set[str],
+    notes: list[tuple[str, str]],
+) -> dict[str, Any]:
+    data = objective.model_dump(mode="python", exclude_unset=True)
+    data.pop("period", None)
+    data.pop("retro", None)
+    krs = [
+        _carry_kr(kr, end, targets, f"{objective.id}/{kr.id}", notes)
+        for kr in objective.key_results
+    ]
+    data["key_results"] = [k for k in krs if k is not None]
+    data["initiatives"] = [
+        i.model_dump(mode="python", exclude_unset=True)
+        for i in objective.initiatives
+        if i.status not in ("done", "dropped")
+    ]
+    if not data["initiatives"]:
+        data.pop("initiatives")
+    if objective.parent is not None and objective.parent not in carried:
+        data.pop("parent")
+        notes.append(("parent-cleared", objective.id))
+    return data
+
+
+def rollover(
+    plan: Plan,
+    to: Period | str,
+    *,
+    decisions: Mapping[str, str] | None = None,
+    targets: Targets = "keep",
+    policy: ScoringPolicy | str | None = None,
+    history: History | None = None,
+) -> Rollover:
+    """Close ``plan``'s period and start ``to`` from it.
+
+    ``decisions`` maps objective ids to ``"carry"`` (default), ``"drop"`` or
+    ``"done"``. The closed period is scored as of its end by ``policy`` and appended
+    to ``history`` (a new :class:`History` when None); the old plan is not changed.
+    """
+    if plan.period is None:
+        raise OKRError("the plan has no period to roll over from; set `period:` (such as 2026-Q4)")
+    new_period = to if isinstance(to, Period) else Period.parse(to)
+    if new_period.start <= plan.period.end:
+        raise OKRError(
+            f"period {new_period} does not start after {plan.period} ends ({plan.period.end})"
+        )
+    outcomes = _outcomes(plan, decisions)
+    record = close_period(plan, policy=policy, outcomes=outcomes)
+    carried = {oid for oid, outcome in outcomes.items() if outcome == "carried"}
+    notes: list[tuple[str, str]] = []
+    data = plan.model_dump(mode="python", exclude_unset=True)
+    data["period"] = new_period
+    data["objectives"] = [
+        _carry_objective(o, plan.period.end, targets, carried, notes)
+        for o in plan.objectives
+        if o.id in carried
+    ]
+    new_plan = Plan.model_validate(data)
+    past = list(history.periods) if history is not None else []
+    if any(p.period == plan.period for p in past):
+        raise OKRError(f"the history already holds a record of {plan.period}")
+    return Rollover(new_plan, record, History(periods=[*past, record]), notes)
