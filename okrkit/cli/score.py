@@ -52,11 +52,24 @@ def _history(ctx: Context) -> int:
         ctx.json(history.model_dump(mode="json"))
         return 0
     match = resolve_locale(ctx.locale)
-    outcomes = {"carried": ctx._("carried over"), "dropped": ctx._("dropped"), "done": ctx._("done")}
-    rows = [[ctx._("Period"), ctx._("Objective"), ctx._("Score"), ctx._("Status"), ctx._("Outcome")]]
+    outcomes = {
+        "carried": ctx._("carried over"),
+        "dropped": ctx._("dropped"),
+        "done": ctx._("done"),
+    }
+    rows = [
+        [ctx._("Period"), ctx._("Objective"), ctx._("Score"), ctx._("Status"), ctx._("Outcome")]
+    ]
     for record in history.periods:
         label = ctx.t.gettext(STATUS_LABELS[Status(record.status)])
-        rows.append([format_period(record.period, match), ctx._("Total"), format_score(record.score, match), label])
+        rows.append(
+            [
+                format_period(record.period, match),
+                ctx._("Total"),
+                format_score(record.score, match),
+                label,
+            ]
+        )
         rows[-1].append("")
         for o in record.objectives:
             label = ctx.t.gettext(STATUS_LABELS[Status(o.status)])
