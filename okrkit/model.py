@@ -127,15 +127,34 @@ def _upper(value: Any) -> Any:
 Id = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)]
 
 
+_MISSING = object()
+
+
 class _Model(BaseModel):
     """Base of okrkit's models: strict about unknown keys, okrkit's own errors."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=True)
 
     def __init__(self, /, **data: Any) -> None:
         try:
             super().__init__(**data)
         except PydanticValidationError as exc:
+            raise ValidationError(convert_errors(exc)) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Assignment is validated like construction (``validate_assignment``):
+        # ``kr.target = "lots"`` raises okrkit's ValidationError, and the model
+        # is left unchanged.
+        before = self.__dict__.get(name, _MISSING)
+        was_set = name in self.model_fields_set
+        try:
+            super().__setattr__(name, value)
+        except PydanticValidationError as exc:
+            # pydantic stores the value before the model validators run; undo it.
+            if before is not _MISSING:
+                self.__dict__[name] = before
+                if not was_set:
+                    self.model_fields_set.discard(name)
             raise ValidationError(convert_errors(exc)) from None
 
     # Tell pydantic this __init__ only wraps errors, so nested models are still
@@ -183,7 +202,7 @@ def convert_errors(exc: PydanticValidationError) -> list[tuple[str, str]]:
                 message = m[2]
         if kind not in {"missing", "extra_forbidden"} and "input" in err:
             shown = err["input"]
-            if not isinstance(shown, (dict, list)):
+            if not isinstance(shown, (dict, list)) and f"got {shown!r}" not in message:
                 message = f"{message} (got {shown!r})"
         out.append((loc, message))
     return out
@@ -497,6 +516,7 @@ class Plan(_Model):
 
     _index: dict[str, Objective] = PrivateAttr(default_factory=dict)
     _children: dict[str, list[Objective]] = PrivateAttr(default_factory=dict)
+    _built: list[tuple[int, str, str | None]] = PrivateAttr(default_factory=list)
 
     @model_validator(mode="after")
     def _check(self) -> Plan:
@@ -531,11 +551,22 @@ class Plan(_Model):
                 node = index[node.parent]
         self._index = index
         self._children = children
+        self._built = self._signature()
+
+    def __eq__(self, other: object) -> bool:
+        # Plans are equal when their fields are; the private index is a cache.
+        if not isinstance(other, Plan):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _signature(self) -> list[tuple[int, str, str | None]]:
+        return [(id(o), o.id, o.parent) for o in self.objectives]
 
     def _fresh(self) -> None:
-        if len(self._index) != len(self.objectives) or any(
-            self._index.get(o.id) is not o for o in self.objectives
-        ):
+        """Rebuild the index when objectives were added, removed, renamed or re-parented."""
+        if self._built != self._signature():
             try:
                 self._build_index()
             except ValueError as exc:
