@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from okrkit._version import __version__
 from okrkit.errors import (
     CatalogueError,
+    MeasureError,
     MetricError,
     OKRError,
     PeriodError,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from okrkit.i18n import LocaleMatch, locales, resolve_locale
     from okrkit.io import dump, dumps, load, loads, schema
     from okrkit.linting import Finding, lint
+    from okrkit.measure.run import measure
     from okrkit.model import CheckIn, Initiative, KeyResult, LintSettings, Objective, Plan
     from okrkit.period import Period
     from okrkit.rendering import environment, render
@@ -49,6 +51,7 @@ __all__ = [
     "KeyResult",
     "LintSettings",
     "LocaleMatch",
+    "MeasureError",
     "MetricError",
     "OKRError",
     "Objective",
@@ -71,6 +74,7 @@ __all__ = [
     "load",
     "loads",
     "locales",
+    "measure",
     "metrics",
     "render",
     "resolve_locale",
@@ -109,7 +113,8 @@ _LAZY: dict[str, str] = {
     "loads": "okrkit.io",
     "schema": "okrkit.io",
 }
-_LAZY_MODULES = {"catalogue", "metrics"}
+# okrkit.measure is a package that is also callable as okrkit.measure.run.measure.
+_LAZY_MODULES = {"catalogue", "measure", "metrics"}
 
 
 def __getattr__(name: str) -> Any:

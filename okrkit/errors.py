@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "CatalogueError",
+    "MeasureError",
     "MetricError",
     "OKRError",
     "PeriodError",
@@ -85,3 +86,29 @@ class CatalogueError(OKRError):
 
 class MetricError(OKRError):
     """A marketing metric cannot be computed from the inputs given."""
+
+
+class MeasureError(OKRError):
+    """A key result's source could not be measured.
+
+    ``ref`` is the key result (``objective/kr``), ``source`` the source
+    (``sql:crm``), ``connection`` the connection's name when there is one, and
+    ``reason`` the cause, for a database its own message. Never holds a secret.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        ref: str | None = None,
+        source: str | None = None,
+        connection: str | None = None,
+    ) -> None:
+        self.reason = reason
+        self.ref = ref
+        self.source = source
+        self.connection = connection
+        where = [
+            part for part in (ref, f"connection {connection}" if connection else source) if part
+        ]
+        super().__init__(": ".join([*where, reason]))

@@ -34,11 +34,13 @@ from pydantic import (
 from pydantic import ValidationError as PydanticValidationError
 
 from okrkit.errors import PlanError, ValidationError
+from okrkit.measure.spec import Connection, Measure
 from okrkit.period import Period
 
 __all__ = [
     "Cadence",
     "CheckIn",
+    "Connection",
     "Direction",
     "DurationUnit",
     "Indicator",
@@ -49,6 +51,7 @@ __all__ = [
     "LintSettings",
     "Objective",
     "Plan",
+    "Provenance",
     "Retro",
     "Tag",
     "Unit",
@@ -208,6 +211,17 @@ def convert_errors(exc: PydanticValidationError) -> list[tuple[str, str]]:
     return out
 
 
+class Provenance(_Model):
+    """Where a measured check-in's number came from: written by ``okrkit measure``.
+
+    ``source`` describes the source (``sql:crm``, ``csv:exports/ga4-*.csv``...);
+    ``fetched_at`` is when it was read (an aware UTC time).
+    """
+
+    source: Annotated[str, Field(min_length=1)]
+    fetched_at: dt.datetime
+
+
 class CheckIn(_Model):
     """One progress update of a key result.
 
@@ -224,6 +238,7 @@ class CheckIn(_Model):
     note: str | None = None
     author: str | None = None
     inputs: dict[str, Number] | None = None
+    provenance: Provenance | None = None
 
 
 class KeyResult(_Model):
@@ -254,6 +269,7 @@ class KeyResult(_Model):
     cadence: Cadence | None = None
     tags: list[Tag] = Field(default_factory=list)
     metric: str | None = None
+    measure: Measure | None = None
     check_ins: list[CheckIn] = Field(default_factory=list)
 
     _NUMERIC: ClassVar[tuple[str, ...]] = (
@@ -512,6 +528,9 @@ class Plan(_Model):
     period: Period | None = None
     locale: str | None = None
     lint: LintSettings | None = None
+    connections: dict[Annotated[str, BeforeValidator(_check_id)], Connection] = Field(
+        default_factory=dict
+    )
     objectives: list[Objective] = Field(default_factory=list)
 
     _index: dict[str, Objective] = PrivateAttr(default_factory=dict)
