@@ -91,7 +91,10 @@ def test_a_persons_note_on_the_same_date_is_kept(crm: Path) -> None:
     kr.check_ins.append(
         okrkit.CheckIn(date=ON, value=1, confidence=0.6, note="webinar slipped", author="Ana")
     )
+    _, nps = plan.key_result("nps")
+    nps.check_ins.append(okrkit.CheckIn(date=ON, value=31, note="by hand"))
     updated = record(plan, okrkit.measure(plan, on=ON, base_dir=crm, environ={}, only=["mqls"]))
+    assert updated.key_result("nps")[1].check_ins == nps.check_ins  # not measured: kept as is
     _, kr = updated.key_result("mqls")
     (check_in,) = kr.check_ins
     assert check_in.value == data.expected(ON)["pipeline/mqls"]

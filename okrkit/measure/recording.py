@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from okrkit._serialize import model_to_data
 from okrkit.measure.readings import Measurement, Reading
 from okrkit.model import CheckIn, Plan, Provenance
 
@@ -19,7 +20,7 @@ def check_in_for(measurement: Measurement, reading: Reading, old: CheckIn | None
     """
     data: dict[str, Any] = {}
     if old is not None:
-        data = old.model_dump(mode="python", exclude_unset=True)
+        data = model_to_data(old, json_safe=False)
         data.pop("inputs", None)
     data["date"] = reading.date
     data["value"] = reading.value
@@ -37,7 +38,7 @@ def record(plan: Plan, measurements: Iterable[Measurement]) -> Plan:
     dates get a new check-in, kept in date order. Failed measurements leave their
     key result as it was; ``plan`` itself is not changed.
     """
-    data = plan.model_dump(mode="python", exclude_unset=True)
+    data = model_to_data(plan, json_safe=False)
     by_ref = {m.ref: m for m in measurements if m.ok and m.readings}
     for oi, objective in enumerate(plan.objectives):
         for ki, kr in enumerate(objective.key_results):
@@ -56,7 +57,5 @@ def record(plan: Plan, measurements: Iterable[Measurement]) -> Plan:
                     )
                     check_ins.insert(at, check_in_for(found, reading))
             kr_data = data["objectives"][oi]["key_results"][ki]
-            kr_data["check_ins"] = [
-                c.model_dump(mode="python", exclude_unset=True) for c in check_ins
-            ]
+            kr_data["check_ins"] = [model_to_data(c, json_safe=False) for c in check_ins]
     return Plan(**data)

@@ -54,7 +54,7 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 class _Spec(BaseModel):
     """Base of the measurement models: unknown keys are errors, okrkit's own errors."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=True)
 
     def __init__(self, /, **data: Any) -> None:
         try:
