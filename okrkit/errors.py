@@ -7,11 +7,15 @@ line, field path) and *what was expected*.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any, Self
+
 __all__ = [
     "CatalogueError",
     "MeasureError",
     "MetricError",
     "OKRError",
+    "OneOf",
     "PeriodError",
     "PlanError",
     "PlanFileError",
@@ -21,7 +25,54 @@ __all__ = [
 
 
 class OKRError(ValueError):
-    """Base class of every error okrkit raises for bad input."""
+    """Base class of every error okrkit raises for bad input.
+
+    An error made with :meth:`translatable` carries its English message id and
+    parameters, so a program can show it in its user's language with
+    :meth:`localized`; ``str(error)`` is always the English text.
+
+    >>> error = OKRError.translatable("unknown format '{format}'; expected one of: {formats}",
+    ...                               format="pdf", formats=OneOf(["markdown", "html"]))
+    >>> str(error)
+    "unknown format 'pdf'; expected one of: markdown or html"
+    >>> error.localized("sv").startswith("okänt format 'pdf'")
+    True
+    """
+
+    msgid: str | None = None
+    params: Mapping[str, Any] = {}
+
+    @classmethod
+    def translatable(cls, msgid: str, /, **params: Any) -> Self:
+        """An error whose message is the msgid ``msgid`` (marked with ``N_``) filled with
+        ``params``; sequences become lists joined the way the locale joins them."""
+        error = cls(_fill(msgid, params, "en"))
+        error.msgid = msgid
+        error.params = dict(params)
+        return error
+
+    def localized(self, locale: object = "en") -> str:
+        """The message in ``locale`` (English where the error has no message id)."""
+        if self.msgid is None:
+            return str(self)
+        from okrkit.i18n import translations
+
+        return _fill(translations(locale).gettext(self.msgid), self.params, locale)  # type: ignore[arg-type]
+
+
+class OneOf(tuple[str, ...]):
+    """Alternatives in an error message, joined with "or" in the reader's language."""
+
+
+def _fill(text: str, params: Mapping[str, Any], locale: object) -> str:
+    for name, value in params.items():
+        if isinstance(value, Sequence) and not isinstance(value, str):
+            from okrkit.formatting import format_list
+
+            style = "or" if isinstance(value, OneOf) else "standard"
+            value = format_list([str(v) for v in value], locale, style=style)  # type: ignore[arg-type]
+        text = text.replace("{" + name + "}", str(value))
+    return text
 
 
 class ValidationError(OKRError):
@@ -78,6 +129,14 @@ class UnknownLocaleError(OKRError):
         self.supported = supported
         hint = f"; supported: {', '.join(supported)}" if supported else ""
         super().__init__(f"unknown locale {requested!r}{hint}")
+        if supported:
+            self.msgid = N_("unknown locale {locale}; supported: {supported}")
+            self.params = {"locale": repr(requested), "supported": ", ".join(supported)}
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated where it is shown."""
+    return message
 
 
 class CatalogueError(OKRError):

@@ -13,15 +13,21 @@ numbers are formatted separately, so no translation ever bakes in a number.
 '$50M'
 >>> format_period(Period.parse("2026-Q3"), "zh_Hans")
 '2026年第3季度'
+>>> format_delta(0.6, "percent", "sv")
+'+0,6 procentenheter'
+>>> format_list(["A", "B", "C"], "zh_Hans")
+'A、B和C'
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+import gettext
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 from okrkit.period import Period
@@ -31,17 +37,26 @@ if TYPE_CHECKING:
     from babel.numbers import NumberPattern
 
 __all__ = [
+    "compact_money",
     "format_currency",
     "format_date",
+    "format_delta",
     "format_duration",
+    "format_goal",
+    "format_list",
     "format_number",
     "format_percent",
     "format_period",
+    "format_points",
+    "format_range",
     "format_score",
     "format_value",
+    "label",
+    "parenthesize",
 ]
 
 LocaleLike = str | LocaleMatch
+ListStyle = Literal["standard", "or"]
 
 
 @lru_cache(maxsize=64)
@@ -53,11 +68,16 @@ def _n(locale: LocaleLike) -> Locale:
     return _babel(locale if isinstance(locale, str) else locale.formatting)
 
 
+def _zero(value: float, digits: int) -> float:
+    """``value``, or a true zero where it rounds to zero (so "-0" never shows)."""
+    return 0.0 if round(value, digits) == 0 else value
+
+
 def format_number(value: float, locale: LocaleLike = "en", *, digits: int = 2) -> str:
     """A plain number with the locale's separators, at most ``digits`` decimals."""
     from babel.numbers import format_decimal
 
-    number = Decimal(repr(round(value, digits)))
+    number = Decimal(repr(round(_zero(value, digits), digits)))
     return format_decimal(number, locale=_n(locale), decimal_quantization=False)
 
 
@@ -66,15 +86,52 @@ def format_percent(points: float, locale: LocaleLike = "en", *, digits: int = 1)
     from babel.numbers import format_percent as babel_percent
 
     # Decimal keeps 2.2 % as 2.2 % (a float division would print 2.2000000000000002 %).
-    fraction = Decimal(repr(round(points, digits))).scaleb(-2)
+    fraction = Decimal(repr(round(_zero(points, digits), digits))).scaleb(-2)
     return babel_percent(fraction, locale=_n(locale), decimal_quantization=False)
 
 
 def format_score(value: float, locale: LocaleLike = "en") -> str:
-    """A 0..1 score as a whole percentage (0.64 -> "64 %" in Swedish)."""
+    """A 0..1 score as a whole percentage (0.64 -> "64 %" in Swedish); never "-0 %"."""
     from babel.numbers import format_percent as babel_percent
 
-    return babel_percent(value, locale=_n(locale))
+    return babel_percent(0.0 if round(value * 100) == 0 else value, locale=_n(locale))
+
+
+def _plural_count(value: float) -> int:
+    """The count that picks a plural form: fractions read as plural ("1,5 дня")."""
+    value = abs(value)
+    return int(value) if float(value).is_integer() else 2
+
+
+def _signed(text: str, value: float, locale: LocaleLike) -> str:
+    from babel.numbers import get_minus_sign_symbol, get_plus_sign_symbol
+
+    if value > 0:
+        return get_plus_sign_symbol(_n(locale)) + text
+    if value < 0:
+        return get_minus_sign_symbol(_n(locale)) + text
+    return text
+
+
+def format_points(
+    points: float, locale: LocaleLike = "en", *, signed: bool = True, digits: int = 1
+) -> str:
+    """A change of a percentage, in percentage points: 19.5 % -> 20.1 % is "+0.6 pp".
+
+    Each locale writes the unit its own way ("+0,6 procentenheter", "+0,6 п. п.",
+    "+0,6 điểm phần trăm", "+0.6个百分点"); a change that rounds to zero has no sign.
+
+    >>> format_points(0.6, "ru"), format_points(-0.04, "en")
+    ('+0,6\xa0п.\xa0п.', '0 pp')
+    """
+    points = _zero(points, digits)
+    number = format_number(abs(points), locale, digits=digits)
+    if signed:
+        number = _signed(number, points, locale)
+    # Translators: a change of a percentage measured in percentage points, as in a
+    # table cell ("+0.6 pp"); {n} is the signed number. Swedish "procentenheter", Russian "п. п.".
+    text = translations(locale).ngettext("{n} pp", "{n} pp", _plural_count(points))
+    return text.replace("{n}", number)
 
 
 @lru_cache(maxsize=64)
@@ -84,17 +141,32 @@ def _whole_currency_pattern(locale: Locale) -> NumberPattern:
     return pattern
 
 
+def compact_money(amounts: Iterable[float | None]) -> bool:
+    """Whether one document's money reads best in the short style ("$1.4M").
+
+    A document decides once, so a line never mixes "US$800,000" with "US$140万":
+    short only when every non-zero amount is a million or more, else long.
+
+    >>> compact_money([800_000, 1_400_000]), compact_money([2_000_000, 50_000_000])
+    (False, True)
+    """
+    found = [abs(a) for a in amounts if a is not None and a != 0]
+    return bool(found) and min(found) >= 1_000_000
+
+
 def format_currency(
     amount: float, currency: str, locale: LocaleLike = "en", *, compact: bool | None = None
 ) -> str:
     """Money in the locale's style. Whole amounts drop ``.00``; with ``compact``
     (the default from a million up) 50,000,000 USD reads "$50M", "50 млн $" or
-    "US$5000万", and 1,490,000 USD "$1.49M".
+    "US$5000万", and 1,490,000 USD "$1.49M". A document passes the ``compact``
+    that :func:`compact_money` chose for all its amounts.
     """
     from babel.numbers import format_compact_currency
     from babel.numbers import format_currency as babel_currency
 
     loc = _n(locale)
+    amount = _zero(amount, 2)
     whole = float(amount).is_integer()
     if compact is None:
         compact = abs(amount) >= 1_000_000
@@ -108,22 +180,40 @@ def format_currency(
     return babel_currency(amount, currency, locale=loc)
 
 
-def format_duration(value: float, unit: str = "days", locale: LocaleLike = "en") -> str:
-    """A duration with its unit word in the right plural form ("3 дня", "5 дней")."""
-    t = translations(locale)
-    n = format_number(value, locale)
-    count = int(value) if float(value).is_integer() else 2  # fractions read as plural
+def _unit_words(unit: str, count: int, t: gettext.NullTranslations, *, governed: bool) -> str:
+    """The ``{n} unit`` message of a duration unit; ``governed`` after a preposition."""
+    if governed:
+        # Translators: a duration after a preposition ("from 24 to {n}", "at least {n}"):
+        # use the case the preposition needs (Russian genitive: "до 8 часов", "не менее 2 дней").
+        if unit == "minutes":
+            return t.npgettext("after a preposition", "{n} minute", "{n} minutes", count)
+        if unit == "hours":
+            return t.npgettext("after a preposition", "{n} hour", "{n} hours", count)
+        if unit == "weeks":
+            return t.npgettext("after a preposition", "{n} week", "{n} weeks", count)
+        if unit == "months":
+            return t.npgettext("after a preposition", "{n} month", "{n} months", count)
+        return t.npgettext("after a preposition", "{n} day", "{n} days", count)
     if unit == "minutes":
-        text = t.ngettext("{n} minute", "{n} minutes", count)
-    elif unit == "hours":
-        text = t.ngettext("{n} hour", "{n} hours", count)
-    elif unit == "weeks":
-        text = t.ngettext("{n} week", "{n} weeks", count)
-    elif unit == "months":
-        text = t.ngettext("{n} month", "{n} months", count)
-    else:
-        text = t.ngettext("{n} day", "{n} days", count)
-    return text.replace("{n}", n)
+        return t.ngettext("{n} minute", "{n} minutes", count)
+    if unit == "hours":
+        return t.ngettext("{n} hour", "{n} hours", count)
+    if unit == "weeks":
+        return t.ngettext("{n} week", "{n} weeks", count)
+    if unit == "months":
+        return t.ngettext("{n} month", "{n} months", count)
+    return t.ngettext("{n} day", "{n} days", count)
+
+
+def format_duration(
+    value: float, unit: str = "days", locale: LocaleLike = "en", *, governed: bool = False
+) -> str:
+    """A duration with its unit word in the right plural form ("3 дня", "5 дней").
+
+    ``governed=True`` gives the form a preposition needs ("до 8 часов").
+    """
+    text = _unit_words(unit, _plural_count(value), translations(locale), governed=governed)
+    return text.replace("{n}", format_number(value, locale))
 
 
 def format_value(
@@ -133,6 +223,7 @@ def format_value(
     *,
     currency: str | None = None,
     duration_unit: str | None = None,
+    compact: bool | None = None,
 ) -> str:
     """A key result value in its unit; an empty string for ``None``."""
     if value is None:
@@ -140,10 +231,120 @@ def format_value(
     if unit == "percent":
         return format_percent(value, locale)
     if unit == "currency" and currency:
-        return format_currency(value, currency, locale)
+        return format_currency(value, currency, locale, compact=compact)
     if unit == "duration":
         return format_duration(value, duration_unit or "days", locale)
     return format_number(value, locale)
+
+
+def format_delta(
+    value: float,
+    unit: str,
+    locale: LocaleLike = "en",
+    *,
+    currency: str | None = None,
+    duration_unit: str | None = None,
+    compact: bool | None = None,
+) -> str:
+    """A signed change of a key result value: "+120", "+0.6 pp", "−2 days", never "-0".
+
+    A change of a percent key result is in percentage points (:func:`format_points`).
+    """
+    if unit == "percent":
+        return format_points(value, locale)
+    digits = 2
+    value = _zero(value, digits)
+    text = format_value(
+        abs(value), unit, locale, currency=currency, duration_unit=duration_unit, compact=compact
+    )
+    return _signed(text, value, locale)
+
+
+def format_goal(
+    direction: str | None,
+    unit: str,
+    locale: LocaleLike = "en",
+    *,
+    baseline: float | None = None,
+    target: float | None = None,
+    target_min: float | None = None,
+    target_max: float | None = None,
+    currency: str | None = None,
+    duration_unit: str | None = None,
+    compact: bool | None = None,
+) -> str:
+    """Where a key result goes, phrased for the locale: "from 1,000 to 1,160",
+    "с 24 до 8 часов", "at least 95 %", "between 40 and 60". Empty when unknown.
+
+    Durations pass the number and the unit separately, so each language puts
+    the unit word in the form its preposition needs.
+
+    >>> format_goal("decrease", "duration", "ru", baseline=24, target=8, duration_unit="hours")
+    'с 24 до 8 часов'
+    """
+    t = translations(locale)
+    duration = unit == "duration"
+
+    def first(value: float) -> str:  # the number before the unit's only mention
+        if duration:
+            return format_number(value, locale)
+        return format_value(value, unit, locale, currency=currency, compact=compact)
+
+    def last(value: float) -> str:
+        if duration:
+            return format_duration(value, duration_unit or "days", locale, governed=True)
+        return format_value(value, unit, locale, currency=currency, compact=compact)
+
+    if direction in ("increase", "decrease", None) and baseline is not None and target is not None:
+        # Translators: next to a key result's title: where it starts and where it must end.
+        return _put(t.gettext("from {baseline} to {target}"), baseline=first(baseline),
+                    target=last(target))  # fmt: skip
+    if direction == "at_least" and target is not None:
+        # Translators: a level a key result must hold (a minimum).
+        return _put(t.gettext("at least {target}"), target=last(target))
+    if direction == "at_most" and target is not None:
+        # Translators: a level a key result must stay under (a maximum).
+        return _put(t.gettext("at most {target}"), target=last(target))
+    if direction == "between" and target_min is not None and target_max is not None:
+        # Translators: a band a key result must stay in.
+        return _put(t.gettext("between {low} and {high}"), low=first(target_min),
+                    high=last(target_max))  # fmt: skip
+    return ""
+
+
+def _put(message: str, **values: str) -> str:
+    for name, value in values.items():
+        message = message.replace("{" + name + "}", value)
+    return message
+
+
+def format_list(
+    items: Iterable[str], locale: LocaleLike = "en", *, style: ListStyle = "standard"
+) -> str:
+    """Items joined as the locale joins a list ("A, B and C", "A、B和C");
+    ``style="or"`` for alternatives ("A, B or C")."""
+    from babel.lists import format_list as babel_list
+
+    words = [str(i) for i in items]
+    return babel_list(words, style=style, locale=_n(locale)) if words else ""
+
+
+def format_range(low: str, high: str, locale: LocaleLike = "en") -> str:
+    """Two formatted values as a range ("40–60")."""
+    # Translators: a range of two values (a band a key result must stay in).
+    return _put(translations(locale).gettext("{low}–{high}"), low=low, high=high)
+
+
+def label(name: str, value: str, locale: LocaleLike = "en") -> str:
+    """A label and its value ("Owner: Ana", "负责人：Ana")."""
+    # Translators: a label before its value; Chinese uses the full-width colon "：".
+    return _put(translations(locale).gettext("{label}: {value}"), label=name, value=value)
+
+
+def parenthesize(text: str, detail: str, locale: LocaleLike = "en") -> str:
+    """A text with a remark in parentheses ("Ship the guide (done)", full-width in Chinese)."""
+    # Translators: a text followed by a remark in parentheses; Chinese uses "（…）".
+    return _put(translations(locale).gettext("{text} ({detail})"), text=text, detail=detail)
 
 
 def format_date(day: dt.date, locale: LocaleLike = "en", *, format: str = "medium") -> str:
@@ -154,23 +355,27 @@ def format_date(day: dt.date, locale: LocaleLike = "en", *, format: str = "mediu
 
 
 def format_period(period: Period, locale: LocaleLike = "en") -> str:
-    """A period as people write it: "Q3 2026", "K3 2026", "2026年第3季度", "H1 2026"."""
+    """A period as people write it there: "Q4 2026", "K4 2026", "4-й квартал 2026 г.",
+    "Quý 4 năm 2026", "2026年第4季度", "2027 год", "first half of 2026"."""
     from babel.dates import format_interval, format_skeleton
 
     loc = _n(locale)
+    t = translations(locale)
+    year = str(period.year)  # a year is a name, never "2 026"
     if period.kind == "quarter":
-        return format_skeleton("yQQQ", period.start, locale=loc)
+        # Translators: a calendar quarter; {quarter} is 1-4, {year} as in "2026".
+        text = t.gettext("Q{quarter} {year}")
+        return _put(text, quarter=str(period.index), year=year)
     if period.kind == "year":
-        return format_skeleton("y", period.start, locale=loc)
+        # Translators: a calendar year as an OKR period ("2027", "2027 год", "năm 2027", "2027年").
+        return _put(t.pgettext("calendar year", "{year}"), year=year)
     if period.kind == "month":
         return format_skeleton("yMMMM", period.start, locale=loc)
     if period.kind == "half":
-        t = translations(locale)
-        year = format_skeleton("y", period.start, locale=loc)
         text = (
             t.gettext("first half of {year}")
             if period.index == 1
             else t.gettext("second half of {year}")
         )
-        return text.replace("{year}", year)
+        return _put(text, year=format_skeleton("y", period.start, locale=loc))
     return format_interval(period.start, period.end, "yMMMd", locale=loc)

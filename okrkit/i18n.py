@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+import re
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -101,41 +102,49 @@ def locales() -> list[tuple[str, str]]:
     return [(code, _NAMES[code]) for code in SUPPORTED]
 
 
+_QUALITY = re.compile(r"^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$")
+_TAG = re.compile(r"^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$")
+
+
 def _parse_accept_language(header: str) -> list[str]:
-    """Language tags of an Accept-Language header, best first (q=0 dropped)."""
+    """Language tags of an Accept-Language header, best first.
+
+    ``q=0`` entries are dropped, and so is any malformed entry (a bad ``q=``,
+    a tag that is not a language tag): one bad entry never sinks the header.
+    """
     ranked: list[tuple[float, int, str]] = []
     for position, part in enumerate(header.split(",")):
         tag, _, params = part.strip().partition(";")
-        q = 1.0
-        for param in params.split(";"):
+        tag = tag.strip()
+        q: float | None = 1.0
+        for param in params.split(";") if params else ():
             key, _, value = param.strip().partition("=")
-            if key == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        if tag and tag != "*" and q > 0:
-            ranked.append((-q, position, tag))
+            if key.strip().lower() == "q":
+                value = value.strip()
+                q = float(value) if _QUALITY.match(value) else None
+        if q is None or not q or tag == "*" or not _TAG.match(tag):
+            continue
+        ranked.append((-q, position, tag))
     return [tag for _, _, tag in sorted(ranked)]
 
 
 def _match_one(tag: str) -> LocaleMatch | None:
-    from babel.core import Locale
+    from babel.core import Locale, parse_locale
     from babel.core import UnknownLocaleError as BabelUnknownLocaleError
 
     text = tag.strip().split(".")[0].split("@")[0]  # sv_SE.UTF-8, sr@latin
     if not text or text in ("C", "POSIX"):
         return None
-    sep = "-" if "-" in text and "_" not in text else "_"
     try:
-        parsed = Locale.parse(text.replace("-", "_") if sep == "-" else text)
-    except (ValueError, BabelUnknownLocaleError):
+        parts = parse_locale(text.replace("-", "_"))  # 4 or 5 items, by Babel version
+        language, territory, script = parts[0], parts[1], parts[2]
+    except ValueError:
         return None
-    language = parsed.language
     if language == "zh":
-        script = parsed.script
-        if script is None:  # Babel fills scripts from regions; bare "zh" is Simplified
-            script = "Hant" if parsed.territory in ("TW", "HK", "MO") else "Hans"
+        # An explicit script wins over the region: zh-Hant-CN is Traditional, zh-Hans-TW
+        # Simplified. Without one, the region decides; bare "zh" is Simplified.
+        if script is None:
+            script = "Hant" if territory in ("TW", "HK", "MO") else "Hans"
         ours = f"zh_{script}"
         if ours not in SUPPORTED:
             return None
@@ -143,13 +152,16 @@ def _match_one(tag: str) -> LocaleMatch | None:
         ours = language
     else:
         return None
-    formatting = str(parsed)
-    if language == "zh" and parsed.script is None:
-        formatting = ours if parsed.territory is None else f"{ours}_{parsed.territory}"
-    try:
-        Locale.parse(formatting)
-    except (ValueError, BabelUnknownLocaleError):
-        formatting = ours
+    formatting = ours
+    if territory is not None:
+        candidate = f"{ours}_{territory}"
+        try:
+            Locale.parse(candidate)  # CLDR may not know the pair (zh_Hans_TW): keep ours
+        except (ValueError, BabelUnknownLocaleError):
+            pass
+        else:
+            if language != "zh" or Locale.parse(candidate).script == script:
+                formatting = candidate
     return LocaleMatch(requested=tag, locale=ours, formatting=formatting, exact=text == ours)
 
 

@@ -16,21 +16,30 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from okrkit._text import display_width, md_cell
-from okrkit.errors import OKRError
+from okrkit.errors import OKRError, OneOf
 from okrkit.formatting import (
+    compact_money,
     format_currency,
     format_date,
+    format_delta,
+    format_goal,
+    format_list,
     format_number,
     format_percent,
     format_period,
+    format_points,
+    format_range,
     format_score,
     format_value,
+    label,
+    parenthesize,
 )
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 from okrkit.model import CheckIn, KeyResult, Objective, Plan
@@ -41,7 +50,7 @@ if TYPE_CHECKING:
     import jinja2
     from babel.core import Locale
 
-    from okrkit.catalogue import Template
+    from okrkit.catalogue import Template, TemplateKeyResult
 
 __all__ = ["FORMATS", "TEMPLATES", "Format", "environment", "render"]
 
@@ -123,29 +132,118 @@ def _fill(text: str, **values: object) -> str:
     return Markup(out) if markup else out
 
 
-def kr_value(kr: KeyResult, value: float | None, match: LocaleMatch) -> str:
-    """A value of key result ``kr`` in its unit, formatted for the locale."""
+def kr_value(
+    kr: KeyResult, value: float | None, match: LocaleMatch, *, compact: bool | None = None
+) -> str:
+    """A value of key result ``kr`` in its unit, formatted for the locale.
+
+    ``compact`` is the document's money style (see :func:`~okrkit.formatting.compact_money`).
+    """
     if kr.kind == "milestone":
         return ""
-    return format_value(value, kr.unit, match, currency=kr.currency, duration_unit=kr.duration_unit)
+    return format_value(
+        value,
+        kr.unit,
+        match,
+        currency=kr.currency,
+        duration_unit=kr.duration_unit,
+        compact=compact,
+    )
 
 
-def kr_target(kr: KeyResult, match: LocaleMatch) -> str:
+def kr_delta(
+    kr: KeyResult, delta: float | None, match: LocaleMatch, *, compact: bool | None = None
+) -> str:
+    """A signed change of a key result ("+120", "+0.6 pp" for percents); "—" if unknown."""
+    if kr.kind == "milestone" or delta is None:
+        return "—"
+    return format_delta(
+        delta,
+        kr.unit,
+        match,
+        currency=kr.currency,
+        duration_unit=kr.duration_unit,
+        compact=compact,
+    )
+
+
+def kr_target(kr: KeyResult, match: LocaleMatch, *, compact: bool | None = None) -> str:
     """The target of a key result as a reader expects it ("≤ 420 $", "40–60")."""
     t = translations(match)
     if kr.kind == "milestone":
         return t.gettext("done")
     direction = kr.resolved_direction
     if direction == "between":
-        low = kr_value(kr, kr.target_min, match)
-        high = kr_value(kr, kr.target_max, match)
-        return f"{low}–{high}"
-    text = kr_value(kr, kr.target, match)
+        low = kr_value(kr, kr.target_min, match, compact=compact)
+        high = kr_value(kr, kr.target_max, match, compact=compact)
+        return format_range(low, high, match)
+    text = kr_value(kr, kr.target, match, compact=compact)
     if direction == "at_least":
         return f"≥ {text}"
     if direction == "at_most":
         return f"≤ {text}"
     return text
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def kr_goal(kr: KeyResult, match: LocaleMatch, *, compact: bool | None = None) -> str:
+    """Where the key result goes, to show next to its title: "from 1,000 to 1,160".
+
+    Empty for milestones and for a title that carries its own numbers (lint's
+    ``title-numbers`` rule checks those against the fields).
+    """
+    if kr.kind == "milestone" or _DIGIT.search(kr.title):
+        return ""
+    return format_goal(
+        kr.resolved_direction,
+        kr.unit,
+        match,
+        baseline=kr.baseline,
+        target=kr.target,
+        target_min=kr.target_min,
+        target_max=kr.target_max,
+        currency=kr.currency,
+        duration_unit=kr.duration_unit,
+        compact=compact,
+    )
+
+
+def template_goal(t: Template, kr: TemplateKeyResult, match: LocaleMatch) -> str:
+    """The goal of a catalogue template's key result at its default numbers."""
+    if kr.kind != "metric" or kr.unit is None or _DIGIT.search(kr.title):
+        return ""
+    values = {field: t.params[name].default for field, name in kr.params.items()}
+    durations = [t.params[name].duration_unit for name in kr.params.values()]
+    baseline, target = values.get("baseline"), values.get("target")
+    direction = kr.direction
+    if direction is None and baseline is not None and target is not None:
+        direction = "increase" if target > baseline else "decrease"
+    return format_goal(
+        direction,
+        kr.unit,
+        match,
+        baseline=baseline,
+        target=target,
+        target_min=values.get("target_min"),
+        target_max=values.get("target_max"),
+        currency="USD",
+        duration_unit=next((d for d in durations if d), None),
+        compact=compact_money(values.values()) if kr.unit == "currency" else None,
+    )
+
+
+def plan_money_style(plan: Plan) -> bool:
+    """Whether a plan's documents show money in the short style, decided once for all."""
+    amounts: list[float | None] = []
+    for objective in plan.objectives:
+        for kr in objective.key_results:
+            if kr.unit != "currency" or kr.kind != "metric":
+                continue
+            amounts += [kr.baseline, kr.target, kr.target_min, kr.target_max, kr.current]
+            amounts += [kr.check_in_value(c) for c in kr.check_ins]
+    return compact_money(amounts)
 
 
 def progress_bar(value: float, width: int = 10) -> str:
@@ -231,6 +329,8 @@ def csv_row(values: Iterable[object]) -> str:
 
 
 def _filters(match: LocaleMatch) -> dict[str, Callable[..., Any]]:
+    from jinja2 import pass_context
+
     t = translations(match)
 
     def status_label(status: Status | str) -> str:
@@ -252,8 +352,16 @@ def _filters(match: LocaleMatch) -> dict[str, Callable[..., Any]]:
     def date(value: dt.date | None, format: str = "medium") -> str:
         return "" if value is None else format_date(value, match, format=format)
 
+    def money(ctx: Any) -> bool | None:
+        value = ctx.get("compact_money")
+        return value if isinstance(value, bool) else None
+
     return {
         "number": lambda v, digits=2: format_number(v, match, digits=digits),
+        "points": lambda v, digits=1: format_points(v, match, digits=digits),
+        "join_list": lambda items: format_list(items, match),
+        "label": lambda name, value: label(str(name), str(value), match).rstrip(),
+        "paren": lambda text, detail: parenthesize(str(text), str(detail), match),
         "percent": lambda v, digits=1: format_percent(v, match, digits=digits),
         "currency": lambda v, code, compact=None: format_currency(v, code, match, compact=compact),
         "compact": compact,
@@ -263,8 +371,11 @@ def _filters(match: LocaleMatch) -> dict[str, Callable[..., Any]]:
         "status": status_label,
         "band": band_label,
         "word": word,
-        "kr_value": lambda kr, v: kr_value(kr, v, match),
-        "kr_target": lambda kr: kr_target(kr, match),
+        "kr_value": pass_context(lambda ctx, kr, v: kr_value(kr, v, match, compact=money(ctx))),
+        "kr_delta": pass_context(lambda ctx, kr, v: kr_delta(kr, v, match, compact=money(ctx))),
+        "kr_target": pass_context(lambda ctx, kr: kr_target(kr, match, compact=money(ctx))),
+        "template_goal": lambda t, kr: template_goal(t, kr, match),
+        "kr_goal": pass_context(lambda ctx, kr: kr_goal(kr, match, compact=money(ctx))),
         "bar": progress_bar,
         "width": lambda v: f"{max(0.0, min(1.0, v)) * 100:.1f}%",
         "width_of": display_width,
@@ -429,7 +540,7 @@ def _as_plan(item: Plan | Objective | KeyResult) -> Plan:
         return Plan(objectives=[item.model_copy(update={"parent": None})])
     if isinstance(item, KeyResult):
         return Plan(objectives=[Objective(id="objective", title=item.title, key_results=[item])])
-    raise OKRError(f"cannot render {type(item).__name__}")
+    raise OKRError.translatable(N_("cannot render {type}"), type=type(item).__name__)
 
 
 def _plan_context(
@@ -458,6 +569,7 @@ def _plan_context(
         "on": on,
         "changes": _changes(plan, on),
         "teams": teams,
+        "compact_money": plan_money_style(plan),
     }
 
 
@@ -472,7 +584,7 @@ def render(
     item: Plan | Objective | KeyResult | Template | Sequence[Template],
     format: Format | str = "markdown",
     *,
-    locale: str | Locale | LocaleMatch | None = "en",
+    locale: str | Locale | LocaleMatch | None = None,
     template: str | None = None,
     on: dt.date | None = None,
     policy: ScoringPolicy | str | None = None,
@@ -484,7 +596,8 @@ def render(
     ``format`` is ``"markdown"``, ``"html"``, ``"text"`` or ``"csv"``;
     ``template`` is one of :data:`TEMPLATES` (``document`` for plans,
     ``book`` for catalogue templates, ``dashboard`` for CSV by default) or the
-    name of a template in :func:`environment`. ``on`` is the scoring date
+    name of a template in :func:`environment`. ``locale`` defaults to the
+    plan's own ``locale:`` (then English). ``on`` is the scoring date
     (default today). ``bom=True`` starts CSV with a UTF-8 byte order mark for
     spreadsheet programs.
 
@@ -496,7 +609,13 @@ def render(
     from okrkit.catalogue import Template
 
     if format not in FORMATS:
-        raise OKRError(f"unknown format {format!r}; expected one of: {', '.join(FORMATS)}")
+        raise OKRError.translatable(
+            N_("unknown format '{format}'; expected one of: {formats}"),
+            format=format,
+            formats=OneOf(FORMATS),
+        )
+    if locale is None and isinstance(item, Plan):
+        locale = item.locale
     match = resolve_locale(locale)
     book: list[Template] | None = None
     if isinstance(item, Template):
@@ -507,8 +626,11 @@ def render(
     name = template or ("book" if is_book else "dashboard" if format == "csv" else "document")
     if name in TEMPLATES:
         if format not in TEMPLATES[name]:
-            raise OKRError(
-                f"template {name!r} comes in {', '.join(TEMPLATES[name])}, not {format!r}"
+            raise OKRError.translatable(
+                N_("template '{name}' comes in {formats}, not '{format}'"),
+                name=name,
+                formats=list(TEMPLATES[name]),
+                format=format,
             )
         name = f"{name}.{FORMATS[format]}"
     env = environment(match)
@@ -517,9 +639,9 @@ def render(
         context = _book_context(items)
     else:
         if isinstance(item, Template) or not isinstance(item, (Plan, Objective, KeyResult)):
-            raise OKRError(
-                f"cannot render {type(item).__name__}; expected a Plan, Objective, "
-                "KeyResult or catalogue Template"
+            raise OKRError.translatable(
+                N_("cannot render {type}; expected a Plan, Objective, key result or template"),
+                type=type(item).__name__,
             )
         context = _plan_context(_as_plan(item), on or dt.date.today(), policy, match)
     context["title"] = title

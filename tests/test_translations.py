@@ -40,7 +40,14 @@ def extracted_ids() -> set[str | tuple[str, str]]:
     with (ROOT / "babel.cfg").open(encoding="utf-8") as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
     found: set[str | tuple[str, str]] = set()
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+    keywords = {
+        "_": None,
+        "gettext": None,
+        "ngettext": (1, 2),
+        "pgettext": ((1, "c"), 2),
+        "npgettext": ((1, "c"), 2, 3),
+        "N_": None,
+    }
     for _, _, message, _, _ in extract_from_dir(
         str(ROOT), method_map, options_map, keywords=keywords
     ):
@@ -129,11 +136,16 @@ def test_loaded_translations_are_the_po_content(locale: str) -> None:
     for message in load(locale):
         if not message.id:
             continue
+        context = message.context
         if isinstance(message.id, str):
-            assert served.gettext(message.id) == message.string
+            got = served.pgettext(context, message.id) if context else served.gettext(message.id)
+            assert got == message.string
         else:
             for n in (1, 2, 5, 21):
-                index = served.ngettext(*message.id, n)  # type: ignore[misc]
+                if context:
+                    index = served.npgettext(context, *message.id, n)  # type: ignore[misc]
+                else:
+                    index = served.ngettext(*message.id, n)  # type: ignore[misc]
                 assert index in message.string
 
 

@@ -234,12 +234,15 @@ class _Texts:
     def __init__(
         self, match: LocaleMatch, params: dict[str, Param], values: dict[str, float], currency: str
     ) -> None:
-        from okrkit.formatting import format_value
+        from okrkit.formatting import compact_money, format_value
 
         self.params = params
         self.values = values
         self.gettext = translations(match).gettext
         self.ngettext = translations(match).ngettext
+        # One money style for the whole template, so a line never mixes "US$800,000"
+        # with "US$140万".
+        compact = compact_money(values[n] for n, p in params.items() if p.unit == "currency")
         self.formatted = {
             name: format_value(
                 values[name],
@@ -247,6 +250,7 @@ class _Texts:
                 match,
                 currency=currency,
                 duration_unit=p.duration_unit,
+                compact=compact,
             )
             for name, p in params.items()
         }

@@ -1,0 +1,305 @@
+"""Rendering rules that no translation can fix: numbers, periods, joins, errors, per locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from sampleplan import ON, sample_plan
+
+import okrkit
+from okrkit import CheckIn, KeyResult, Objective, Plan, render
+from okrkit.errors import OKRError
+from okrkit.formatting import (
+    compact_money,
+    format_currency,
+    format_delta,
+    format_goal,
+    format_list,
+    format_number,
+    format_percent,
+    format_period,
+    format_points,
+    format_score,
+)
+from okrkit.i18n import SUPPORTED, resolve_locale
+
+PERIODS = {
+    # kind: (period, {locale: expected})
+    "quarter": (
+        "2026-Q4",
+        {
+            "en": "Q4 2026",
+            "sv": "K4 2026",
+            "ru": "4-й квартал 2026 г.",
+            "vi": "Quý 4 năm 2026",
+            "zh_Hans": "2026年第4季度",
+            "zh_Hant": "2026年第4季",
+        },
+    ),
+    "half": (
+        "2026-H2",
+        {
+            "en": "second half of 2026",
+            "sv": "andra halvåret 2026",
+            "ru": "второе полугодие 2026 г.",
+            "vi": "nửa cuối năm 2026",
+            "zh_Hans": "2026年下半年",
+            "zh_Hant": "2026年下半年",
+        },
+    ),
+    "year": (
+        "2027",
+        {
+            "en": "2027",
+            "sv": "2027",
+            "ru": "2027 год",
+            "vi": "năm 2027",
+            "zh_Hans": "2027年",
+            "zh_Hant": "2027年",
+        },
+    ),
+    "month": (
+        "2026-03",
+        {
+            "en": "March 2026",
+            "sv": "mars 2026",
+            "ru": "март 2026\u202fг.",
+            "vi": "tháng 3 năm 2026",
+            "zh_Hans": "2026年3月",
+            "zh_Hant": "2026年3月",
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+@pytest.mark.parametrize("kind", sorted(PERIODS))
+def test_every_period_kind_in_every_locale(kind: str, locale: str) -> None:
+    text, expected = PERIODS[kind]
+    period = okrkit.Period.parse(text)
+    assert period.kind == kind
+    assert format_period(period, locale) == expected[locale]
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_custom_periods_are_date_ranges_with_both_ends(locale: str) -> None:
+    text = format_period(okrkit.Period.parse("2026-01-15..2026-04-14"), locale)
+    assert "15" in text and "14" in text and "2026" in text
+    assert "{" not in text
+
+
+POINTS = {
+    "en": "+0.6 pp",
+    "sv": "+0,6 procentenheter",
+    "ru": "+0,6\xa0п.\xa0п.",
+    "vi": "+0,6 điểm phần trăm",
+    "zh_Hans": "+0.6个百分点",
+    "zh_Hant": "+0.6 個百分點",
+}
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_percent_changes_are_percentage_points(locale: str) -> None:
+    assert format_delta(20.1 - 19.5, "percent", locale) == POINTS[locale]
+    minus = format_points(-3, locale)
+    assert minus[0] in "-−" and "3" in minus and "%" not in minus
+    assert "%" not in format_delta(-0.6, "percent", locale)
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_never_minus_zero(locale: str) -> None:
+    for text in (
+        format_score(-0.004, locale),
+        format_percent(-0.04, locale),
+        format_number(-0.001, locale),
+        format_points(-0.04, locale),
+        format_delta(-0.001, "count", locale),
+        format_delta(-0.001, "currency", locale, currency="USD"),
+        format_currency(-0.001, "USD", locale),
+    ):
+        assert not re.search(r"[-−]\s*0(?![,.]?\d*[1-9])", text), text
+        assert not text.startswith(("+", "-", "−")), text
+
+
+def test_never_minus_zero_in_a_dashboard() -> None:
+    kr = KeyResult(id="k", title="Win rate", unit="percent", baseline=20, target=30, current=19.99)
+    plan = Plan(period="2026-Q4", objectives=[Objective(id="o", title="O", key_results=[kr])])
+    for locale in SUPPORTED:
+        out = render(
+            plan,
+            "html",
+            locale=locale,
+            template="dashboard",
+            on=dt.date(2026, 11, 1),
+            policy="stretch",
+        )
+        assert not re.search(r"[-−]0\s?%", out), locale
+
+
+GOALS = {
+    "en": ("from 24 to 8 hours", "from 1,000 to 1,160", "at least 95%"),
+    "sv": ("från 24 till 8 timmar", "från 1\xa0000 till 1\xa0160", "minst 95\xa0%"),
+    "ru": ("с 24 до 8 часов", "с 1\xa0000 до 1\xa0160", "не менее 95\xa0%"),
+    "vi": ("từ 24 đến 8 giờ", "từ 1.000 đến 1.160", "tối thiểu 95%"),
+    "zh_Hans": ("从24到8小时", "从1,000到1,160", "不低于95%"),
+    "zh_Hant": ("從24到8 小時", "從1,000到1,160", "不低於95%"),
+}
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_goals_are_phrased_per_locale(locale: str) -> None:
+    hours, count, floor = GOALS[locale]
+    assert (
+        format_goal("decrease", "duration", locale, baseline=24, target=8, duration_unit="hours")
+        == hours
+    )
+    assert format_goal("increase", "count", locale, baseline=1000, target=1160) == count
+    assert format_goal("at_least", "percent", locale, target=95) == floor
+
+
+def test_russian_duration_after_a_preposition_takes_the_genitive() -> None:
+    def goal(target: float) -> str:
+        return format_goal("decrease", "duration", "ru", baseline=5, target=target,
+                           duration_unit="days")  # fmt: skip
+
+    assert goal(1) == "с 5 до 1 дня"
+    assert goal(2) == "с 5 до 2 дней"
+    assert goal(21) == "с 5 до 21 дня"
+    assert format_goal("at_most", "duration", "ru", target=2, duration_unit="days") == (
+        "не более 2 дней"
+    )
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_goal_shows_next_to_a_title_without_numbers(locale: str) -> None:
+    kr = KeyResult(id="ttfr", title="Cut the median time to first response", unit="duration",
+                   duration_unit="hours", baseline=24, target=8,
+                   check_ins=[CheckIn(date=dt.date(2026, 10, 20), value=20)])  # fmt: skip
+    numbered = KeyResult(id="mql", title="Grow MQLs from 1,000 to 1,160", baseline=1000,
+                         target=1160, check_ins=[CheckIn(date=dt.date(2026, 10, 20), value=1050)])  # fmt: skip
+    plan = Plan(
+        period="2026-Q4", objectives=[Objective(id="o", title="O", key_results=[kr, numbered])]
+    )
+    for fmt in ("markdown", "html", "text"):
+        out = render(plan, fmt, locale=locale, template="checkin", on=dt.date(2026, 11, 1))
+        assert GOALS[locale][0] in out, fmt
+        # a title with its own numbers gets no second copy of them
+        assert out.count(format_goal("increase", "count", locale, baseline=1000, target=1160)) <= 1
+
+
+def test_one_money_style_per_document() -> None:
+    assert not compact_money([800_000, 1_400_000])
+    assert compact_money([2_000_000, 50_000_000])
+    assert not compact_money([])
+    kr = KeyResult(id="p", title="Grow pipeline", unit="currency", currency="USD",
+                   baseline=800_000, target=1_400_000)  # fmt: skip
+    big = KeyResult(id="q", title="Grow bookings", unit="currency", currency="USD",
+                    baseline=2_000_000, target=3_000_000)  # fmt: skip
+    plan = Plan(period="2026-Q4", objectives=[Objective(id="o", title="O", key_results=[kr, big])])
+    for locale in SUPPORTED:
+        out = render(plan, "markdown", locale=locale, template="dashboard", on=ON)
+        assert format_currency(1_400_000, "USD", locale, compact=False) in out
+        assert format_currency(1_400_000, "USD", locale, compact=True) not in out
+    zh = okrkit.catalogue.get("demand-gen/beat-revenue-target", "zh_Hans")
+    objective = zh.instantiate(pipeline_baseline=800_000, pipeline_target=1_400_000)
+    title = objective.key_result("pipeline").title
+    assert "US$800,000" in title and "US$1,400,000" in title, title
+
+
+LISTS = {
+    "en": "Q4 2026 and Q1 2027",
+    "sv": "K4 2026 och K1 2027",
+    "ru": "4-й квартал 2026 г. и 1-й квартал 2027 г.",
+    "vi": "Quý 4 năm 2026 và Quý 1 năm 2027",
+    "zh_Hans": "2026年第4季度和2027年第1季度",
+    "zh_Hant": "2026年第4季和2027年第1季",
+}
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_lists_join_the_locale_way(locale: str) -> None:
+    periods = [okrkit.Period.parse("2026-Q4"), okrkit.Period.parse("2027-Q1")]
+    assert format_list([format_period(p, locale) for p in periods], locale) == LISTS[locale]
+    o1 = Objective(id="a", title="A", period="2026-Q4",
+                   key_results=[KeyResult(id="k", title="K", baseline=0, target=1)])  # fmt: skip
+    o2 = o1.model_copy(update={"id": "b", "period": periods[1]})
+    out = render(Plan(objectives=[o1, o2]), "text", locale=locale, on=ON)
+    assert LISTS[locale] in out
+
+
+@pytest.mark.parametrize("name", ["document", "checkin", "book"])
+@pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant"])
+def test_chinese_text_documents_use_full_width_punctuation(name: str, locale: str) -> None:
+    if name == "book":
+        out = render(okrkit.catalogue.templates(locale, area="seo"), "text", locale=locale)
+    else:
+        out = render(sample_plan(locale), "text", locale=locale, template=name, on=ON)
+    body = re.sub(r"[A-Za-z ]+", "", out)  # Latin names (owners, teams) keep their own style
+    assert not re.search(r"[\u4e00-\u9fff]: ", out), re.findall(r".{6}[\u4e00-\u9fff]: .{6}", out)
+    assert "：" in body
+    if name == "document":
+        assert "（" in out and not re.search(r"[\u4e00-\u9fff] \(", out)
+
+
+@pytest.mark.parametrize("locale", ["en", "sv", "ru", "vi"])
+def test_other_text_documents_keep_their_colon(locale: str) -> None:
+    out = render(sample_plan(locale), "text", locale=locale, on=ON)
+    assert "：" not in out and ": " in out
+
+
+@pytest.mark.parametrize(
+    ("requested", "locale", "formatting"),
+    [
+        ("zh-Hant-CN", "zh_Hant", "zh_Hant"),
+        ("zh-Hans-TW", "zh_Hans", "zh_Hans"),
+        ("zh_Hans_HK", "zh_Hans", "zh_Hans_HK"),
+        ("zh-Hant-HK", "zh_Hant", "zh_Hant_HK"),
+        ("zh-Hant-SG", "zh_Hant", "zh_Hant"),
+    ],
+)
+def test_an_explicit_script_wins_over_the_region(
+    requested: str, locale: str, formatting: str
+) -> None:
+    match = resolve_locale(requested)
+    assert (match.locale, match.formatting) == (locale, formatting)
+
+
+@pytest.mark.parametrize(
+    ("header", "locale"),
+    [
+        ("zh-TW;q=abc, sv;q=0.5", "sv"),
+        ("ru;q=, vi;q=0.3", "vi"),
+        ("sv;q=1.5, ru;q=0.2", "ru"),
+        ("de;q=0.9, $$$, zh-Hant-CN;q=0.8", "zh_Hant"),
+        ("sv;q=-1, vi", "vi"),
+        ("en;q=0.5;x=1, sv;q=0.4", "en"),
+    ],
+)
+def test_a_malformed_accept_language_entry_is_skipped(header: str, locale: str) -> None:
+    assert resolve_locale(header).locale == locale
+
+
+def test_rendering_errors_are_translated() -> None:
+    plan = sample_plan("en")
+    with pytest.raises(OKRError) as info:
+        render(plan, "text", template="dashboard")
+    error = info.value
+    assert str(error) == "template 'dashboard' comes in markdown, html, and csv, not 'text'"
+    localized = {loc: error.localized(loc) for loc in SUPPORTED}
+    assert len(set(localized.values())) == len(SUPPORTED)
+    assert localized["sv"] == "mallen 'dashboard' finns som markdown, html och csv, inte som 'text'"
+    assert localized["zh_Hans"] == "模板“dashboard”提供markdown、html和csv格式，不提供“text”格式"
+    with pytest.raises(OKRError) as info:
+        render(plan, "pdf")
+    assert info.value.localized("ru") == (
+        "неизвестный формат «pdf»; допустимые форматы: markdown, html, text или csv"
+    )
+    with pytest.raises(okrkit.UnknownLocaleError) as bad:
+        resolve_locale("klingon")
+    assert bad.value.localized("vi").startswith("ngôn ngữ 'klingon' không được hỗ trợ")
+
+
+def test_an_error_without_a_message_id_localizes_to_itself() -> None:
+    assert OKRError("plain").localized("sv") == "plain"
