@@ -177,8 +177,9 @@ def test_goal_shows_next_to_a_title_without_numbers(locale: str) -> None:
     kr = KeyResult(id="ttfr", title="Cut the median time to first response", unit="duration",
                    duration_unit="hours", baseline=24, target=8,
                    check_ins=[CheckIn(date=dt.date(2026, 10, 20), value=20)])  # fmt: skip
+    day = kr.check_ins[0].date
     numbered = KeyResult(id="mql", title="Grow MQLs from 1,000 to 1,160", baseline=1000,
-                         target=1160, check_ins=[CheckIn(date=dt.date(2026, 10, 20), value=1050)])  # fmt: skip
+                         target=1160, check_ins=[CheckIn(date=day, value=1050)])  # fmt: skip
     plan = Plan(
         period="2026-Q4", objectives=[Objective(id="o", title="O", key_results=[kr, numbered])]
     )
