@@ -54,10 +54,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"sdist": sdist, "wheel": wheel, "wheel_from_sdist": next(again.glob("*.whl"))}
 
 
-def _po(locale: str) -> dict[object, object]:
+def _po(locale: str) -> dict[tuple[str | None, object], object]:
     path = ROOT / "okrkit" / "locale" / locale / "LC_MESSAGES" / "okrkit.po"
     with path.open("rb") as handle:
-        return {m.id: m.string for m in read_po(handle, locale=locale) if m.id}
+        return {(m.context, m.id): m.string for m in read_po(handle, locale=locale) if m.id}
 
 
 @pytest.mark.parametrize("which", ["wheel", "wheel_from_sdist"])
@@ -70,11 +70,14 @@ def test_wheel_carries_compiled_catalogues(built: dict[str, Path], which: str, l
     served = gettext.GNUTranslations(io.BytesIO(data))
     expected = _po(locale)
     assert len(served._catalog) >= len(expected)  # type: ignore[attr-defined]
-    for msgid, string in expected.items():
+    for (context, msgid), string in expected.items():
         if isinstance(msgid, str):
-            assert served.gettext(msgid) == string
+            got = served.pgettext(context, msgid) if context else served.gettext(msgid)
+            assert got == string
+        elif context:
+            assert served.npgettext(context, msgid[0], msgid[1], 1) in string  # type: ignore[index, operator]
         else:
-            assert served.ngettext(msgid[0], msgid[1], 1) in string  # type: ignore[index]
+            assert served.ngettext(msgid[0], msgid[1], 1) in string  # type: ignore[index, operator]
 
 
 def test_installed_wheel_translates_without_po_files(
@@ -94,7 +97,7 @@ def test_installed_wheel_translates_without_po_files(
         check=True,
         env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )
-    assert result.stdout.strip() == _po("sv")["Confidence"]
+    assert result.stdout.strip() == _po("sv")[(None, "Confidence")]
     assert result.stdout.strip() != "Confidence"
 
 
