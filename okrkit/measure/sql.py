@@ -74,9 +74,9 @@ class Engines:
                 ref=ref,
                 connection=name,
             ) from None
-        url, connect_args = self._local(url)
+        url = self._local(url)
         try:
-            engine: Engine = sa.create_engine(url, connect_args=connect_args)
+            engine: Engine = sa.create_engine(url)
         except (ImportError, sa.exc.NoSuchModuleError) as exc:
             raise MeasureError(
                 f"no driver for {url.drivername}: {exc}; install the database's SQLAlchemy "
@@ -84,12 +84,23 @@ class Engines:
                 ref=ref,
                 connection=name,
             ) from None
+        if url.get_backend_name() == "duckdb":
+            sa.event.listen(engine, "connect", self._duckdb_search_path)
         self._engines[name] = engine
         return engine
 
-    def _local(self, url: Any) -> tuple[Any, dict[str, Any]]:
+    def _duckdb_search_path(self, dbapi_connection: Any, _record: object) -> None:
+        """DuckDB reads files named in a query (``read_csv('exports/x.csv')``) from the
+        plan's folder too."""
+        quoted = str(self.base_dir).replace("'", "''")
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"SET file_search_path = '{quoted}'")
+        finally:
+            cursor.close()
+
+    def _local(self, url: Any) -> Any:
         """File databases (SQLite, DuckDB) are found next to the plan file."""
-        connect_args: dict[str, Any] = {}
         backend = url.get_backend_name()
         if backend in _FILE_DIALECTS:
             database = url.database
@@ -97,9 +108,7 @@ class Engines:
                 path = Path(database).expanduser()
                 if not path.is_absolute():
                     url = url.set(database=str(self.base_dir / path))
-            if backend == "duckdb":  # read_csv('exports/x.csv') next to the plan file too
-                connect_args = {"config": {"file_search_path": str(self.base_dir)}}
-        return url, connect_args
+        return url
 
     def close(self) -> None:
         """Dispose of every engine made."""
