@@ -18,7 +18,7 @@ import datetime as dt
 import io
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -44,13 +44,14 @@ from okrkit.formatting import (
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 from okrkit.model import CheckIn, KeyResult, Objective, Plan
 from okrkit.period import Period
-from okrkit.scoring import Band, Score, ScoringPolicy, Status, score
+from okrkit.scoring import Band, Score, ScoringPolicy, Status, get_policy, score
 
 if TYPE_CHECKING:
     import jinja2
     from babel.core import Locale
 
     from okrkit.catalogue import Template, TemplateKeyResult
+    from okrkit.cycle import History
 
 __all__ = ["FORMATS", "TEMPLATES", "Format", "environment", "render"]
 
@@ -65,6 +66,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "dashboard": ("markdown", "html", "csv"),
     "checkin": ("markdown", "html", "text"),
     "book": ("markdown", "html", "text"),
+    "review": ("markdown", "html", "text"),
 }
 
 
@@ -573,6 +575,37 @@ def _plan_context(
     }
 
 
+def _review_context(
+    plan: Plan,
+    on: dt.date | None,
+    policy: ScoringPolicy | str | None,
+    match: LocaleMatch,
+    history: History | None,
+    decisions: Mapping[str, str] | None,
+) -> dict[str, Any]:
+    from okrkit.cycle.review import review_context, trend_svg
+
+    t = translations(match)
+    pol = get_policy(policy)
+    context = review_context(plan, on=on, policy=pol, history=history, decisions=decisions)
+    context.update(
+        plan=plan,
+        grade_band=lambda v: (
+            "red" if v < pol.red_below else "yellow" if v < pol.yellow_below else "green"
+        ),
+        grade_line=pol.yellow_below,
+        trend_chart=lambda row: _markup(
+            trend_svg(row.trend, match, title=row.objective.title, line=pol.yellow_below)
+        ),
+        outcome_labels={
+            "carried": t.gettext("carried over"),
+            "dropped": t.gettext("dropped"),
+            "done": t.gettext("done"),
+        },
+    )
+    return context
+
+
 def _book_context(items: Sequence[Template]) -> dict[str, Any]:
     areas: dict[str, list[Template]] = {}
     for t in items:
@@ -590,6 +623,8 @@ def render(
     policy: ScoringPolicy | str | None = None,
     title: str | None = None,
     bom: bool = False,
+    history: History | None = None,
+    decisions: Mapping[str, str] | None = None,
 ) -> str:
     """Render a plan, objective, key result or catalogue template(s) as a document.
 
@@ -599,7 +634,10 @@ def render(
     name of a template in :func:`environment`. ``locale`` defaults to the
     plan's own ``locale:`` (then English). ``on`` is the scoring date
     (default today). ``bom=True`` starts CSV with a UTF-8 byte order mark for
-    spreadsheet programs.
+    spreadsheet programs. The ``review`` template closes the plan's period as of
+    ``on`` (default: the period's end) and shows what rolls over by ``decisions``
+    (objective id to ``carry``, ``drop`` or ``done``) and the score trend across
+    the periods in ``history`` (see :mod:`okrkit.cycle`).
 
     >>> from okrkit import catalogue
     >>> text = render(catalogue.get("seo/on-page", "vi"), "markdown", locale="vi")
@@ -643,7 +681,11 @@ def render(
                 N_("cannot render {type}; expected a Plan, Objective, key result or template"),
                 type=type(item).__name__,
             )
-        context = _plan_context(_as_plan(item), on or dt.date.today(), policy, match)
+        plan = _as_plan(item)
+        if name.startswith("review."):
+            context = _review_context(plan, on, policy, match, history, decisions)
+        else:
+            context = _plan_context(plan, on or dt.date.today(), policy, match)
     context["title"] = title
     text = env.get_template(name).render(**context)
     if bom and format == "csv":

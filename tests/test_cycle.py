@@ -205,3 +205,26 @@ def test_rolled_over_key_results_start_at_progress_zero_from_the_old_final(
         carried = new.plan.objectives[0].key_result(kr.id)
         assert carried.baseline == value_on(kr, Q4.end)
         assert by_id[kr.id].progress == 0
+
+
+def test_initiative_links_to_key_results_left_behind_are_dropped_with_them() -> None:
+    milestone = KeyResult(id="guide", title="Guide published", kind="milestone", done=True)
+    metric = _kr(id="leads", baseline=0, target=10)
+    plan = Plan(
+        period=Q4,
+        objectives=[
+            Objective(
+                id="o",
+                title="o",
+                key_results=[milestone, metric],
+                initiatives=[
+                    {"title": "Write the guide", "key_results": ["guide", "leads"]},
+                    {"title": "Launch", "status": "done", "key_results": ["guide"]},
+                ],
+            )
+        ],
+    )
+    new = rollover(plan, "2027-Q1")
+    (initiative,) = new.plan.objectives[0].initiatives
+    assert (initiative.title, initiative.key_results) == ("Write the guide", ["leads"])
+    assert new.notes == [("milestone-done", "o/guide")]

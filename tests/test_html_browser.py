@@ -48,7 +48,7 @@ def documents(tmp_path: Path) -> dict[str, Path]:
     pages = {}
     for locale in ("sv", "zh_Hant"):
         plan = sample_plan(locale)
-        for name in ("document", "dashboard", "checkin"):
+        for name in ("document", "dashboard", "checkin", "review"):
             path = tmp_path / f"{name}.{locale}.html"
             path.write_text(render(plan, "html", locale=locale, template=name, on=ON))
             pages[f"{name}.{locale}"] = path

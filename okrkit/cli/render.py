@@ -15,15 +15,24 @@ def run(ctx: Context) -> int:
 
     args = ctx.args
     plan = read_plan(args.file)
+    extra: dict[str, Any] = {}
+    if args.template == "review":
+        from okrkit.cli.rollover import decisions_from
+        from okrkit.cycle import load_history
+
+        extra["decisions"] = decisions_from(ctx)
+        if args.file != "-":
+            extra["history"] = load_history(args.file)
     text = render(
         plan,
         args.format,
         locale=ctx.locale,
         template=args.template,
-        on=parse_date(ctx, args.on),
+        on=parse_date(ctx, args.on) if args.on or args.template != "review" else None,
         policy=args.policy,
         title=args.title,
         bom=args.bom,
+        **extra,
     )
     write_output(ctx, text, args.output)
     return 0
@@ -42,13 +51,18 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     render_p.add_argument(
         "--template",
         choices=[t for t in TEMPLATES if t != "book"],
-        help=_("document, dashboard or checkin"),
+        help=_("document, dashboard, checkin or review (the end-of-period review)"),
     )
     render_p.add_argument(
         "--on", metavar="DATE", help=_("score as of this date (YYYY-MM-DD, default today)")
     )
     render_p.add_argument("--policy", choices=list(POLICIES), help=_("scoring policy"))
     render_p.add_argument("--title", help=_("document title"))
+    render_p.add_argument(
+        "--decisions",
+        metavar="YAML",
+        help=_("for the review: a YAML file mapping objective ids to carry, drop or done"),
+    )
     render_p.add_argument(
         "--bom",
         action="store_true",

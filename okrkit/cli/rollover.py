@@ -11,10 +11,11 @@ from okrkit.cli._base import Context, Translate, UsageError
 if TYPE_CHECKING:
     from okrkit.io import Format
 
-__all__ = ["register"]
+__all__ = ["decisions_from", "register"]
 
 
-def _decisions(ctx: Context) -> dict[str, str]:
+def decisions_from(ctx: Context) -> dict[str, str]:
+    """Objective decisions from ``--decisions`` (a YAML mapping), ``--drop`` and ``--done``."""
     import yaml
 
     from okrkit.errors import OKRError
@@ -34,9 +35,9 @@ def _decisions(ctx: Context) -> dict[str, str]:
                 )
             )
         decisions.update(data)
-    for objective_id in args.drop or ():
+    for objective_id in getattr(args, "drop", None) or ():
         decisions[objective_id] = "drop"
-    for objective_id in args.done or ():
+    for objective_id in getattr(args, "done", None) or ():
         decisions[objective_id] = "done"
     return decisions
 
@@ -63,7 +64,7 @@ def run(ctx: Context) -> int:
     result = rollover(
         plan,
         args.to,
-        decisions=_decisions(ctx),
+        decisions=decisions_from(ctx),
         targets=args.targets,
         policy=args.policy,
         history=load_history(args.file),

@@ -58,7 +58,13 @@ def _history(ctx: Context) -> int:
         "done": ctx._("done"),
     }
     rows = [
-        [ctx._("Period"), ctx._("Objective"), ctx._("Score"), ctx._("Status"), ctx._("Outcome")]
+        [
+            ctx._("Period"),
+            ctx._("Objective"),
+            ctx._("Final score"),
+            ctx._("Status"),
+            ctx._("Outcome"),
+        ]
     ]
     for record in history.periods:
         label = ctx.t.gettext(STATUS_LABELS[Status(record.status)])

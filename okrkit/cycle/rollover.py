@@ -106,11 +106,15 @@ def _carry_objective(
         for kr in objective.key_results
     ]
     data["key_results"] = [k for k in krs if k is not None]
-    data["initiatives"] = [
-        i.model_dump(mode="python", exclude_unset=True)
-        for i in objective.initiatives
-        if i.status not in ("done", "dropped")
-    ]
+    kept = {k["id"] for k in data["key_results"]}
+    data["initiatives"] = []
+    for initiative in objective.initiatives:
+        if initiative.status in ("done", "dropped"):
+            continue
+        carried_initiative = initiative.model_dump(mode="python", exclude_unset=True)
+        if initiative.key_results:  # links to key results left behind go with them
+            carried_initiative["key_results"] = [k for k in initiative.key_results if k in kept]
+        data["initiatives"].append(carried_initiative)
     if not data["initiatives"]:
         data.pop("initiatives")
     if objective.parent is not None and objective.parent not in carried:
@@ -152,7 +156,7 @@ def rollover(
         for o in plan.objectives
         if o.id in carried
     ]
-    new_plan = Plan.model_validate(data)
+    new_plan = Plan(**data)
     past = list(history.periods) if history is not None else []
     if any(p.period == plan.period for p in past):
         raise OKRError(f"the history already holds a record of {plan.period}")
