@@ -31,8 +31,8 @@ from okrkit.errors import (
 
 if TYPE_CHECKING:
     from okrkit import catalogue, metrics
+    from okrkit.files import dump, dumps, load, loads, schema
     from okrkit.i18n import LocaleMatch, locales, resolve_locale
-    from okrkit.io import dump, dumps, load, loads, schema
     from okrkit.linting import Finding, lint
     from okrkit.measure.run import measure
     from okrkit.model import CheckIn, Initiative, KeyResult, LintSettings, Objective, Plan
@@ -107,11 +107,11 @@ _LAZY: dict[str, str] = {
     "lint": "okrkit.linting",
     "environment": "okrkit.rendering",
     "render": "okrkit.rendering",
-    "dump": "okrkit.io",
-    "dumps": "okrkit.io",
-    "load": "okrkit.io",
-    "loads": "okrkit.io",
-    "schema": "okrkit.io",
+    "dump": "okrkit.files",
+    "dumps": "okrkit.files",
+    "load": "okrkit.files",
+    "loads": "okrkit.files",
+    "schema": "okrkit.files",
 }
 # okrkit.measure is a package that is also callable as okrkit.measure.run.measure.
 _LAZY_MODULES = {"catalogue", "measure", "metrics"}

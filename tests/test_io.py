@@ -202,3 +202,14 @@ def plans(draw: st.DrawFn) -> Plan:
 def test_round_trip_property(plan: Plan, fmt: str) -> None:
     again = okrkit.loads(okrkit.dumps(plan, format=fmt), format=fmt)  # type: ignore[arg-type]
     assert again == plan
+
+
+def test_old_module_names_are_the_files_package() -> None:
+    import okrkit.io
+    from okrkit import _checkin, files
+    from okrkit.files import checkin
+
+    for name in okrkit.io.__all__:
+        assert getattr(okrkit.io, name) is getattr(files, name)
+    assert okrkit.load is files.load and okrkit.dumps is files.dumps
+    assert _checkin.append_check_in is checkin.append_check_in

@@ -83,7 +83,7 @@ def plan_file(p: argparse.ArgumentParser, _: Translate) -> None:
 
 def read_plan(path: str) -> Any:
     """Load the plan at ``path`` (``-`` reads standard input)."""
-    from okrkit.io import load, loads
+    from okrkit.files import load, loads
 
     if path == "-":
         return loads(sys.stdin.read(), source="<stdin>")
@@ -104,7 +104,7 @@ def parse_date(ctx: Context, text: str | None) -> dt.date:
 
 def write_output(ctx: Context, text: str, path: str | None) -> None:
     """Write ``text`` to ``path`` atomically, or to standard output for None or ``-``."""
-    from okrkit.io import write_text_atomic
+    from okrkit.files import write_text_atomic
 
     if path is None or path == "-":
         ctx.out.write(text)

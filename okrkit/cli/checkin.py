@@ -11,7 +11,7 @@ __all__ = ["register"]
 
 
 def run(ctx: Context) -> int:
-    from okrkit._checkin import append_check_in
+    from okrkit.files.checkin import append_check_in
 
     args = ctx.args
     if args.file == "-":

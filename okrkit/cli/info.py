@@ -11,7 +11,7 @@ __all__ = ["register"]
 
 
 def run_schema(ctx: Context) -> int:
-    from okrkit.io import schema
+    from okrkit.files import schema
 
     ctx.json(schema())
     return 0

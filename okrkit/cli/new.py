@@ -27,7 +27,7 @@ def _parse_sets(ctx: Context, pairs: list[str]) -> list[tuple[str | None, str, s
 
 def run(ctx: Context) -> int:
     from okrkit import catalogue
-    from okrkit.io import dumps
+    from okrkit.files import dumps
     from okrkit.model import Plan
     from okrkit.period import Period
 

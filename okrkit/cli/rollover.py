@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from okrkit.cli._base import Context, Translate, UsageError
 
 if TYPE_CHECKING:
-    from okrkit.io import Format
+    from okrkit.files import Format
 
 __all__ = ["decisions_from", "register"]
 
@@ -54,8 +54,8 @@ def _header(path: str) -> str:
 
 def run(ctx: Context) -> int:
     from okrkit.cycle import dumps_history, history_path, load_history, rollover
+    from okrkit.files import dumps, load, write_text_atomic
     from okrkit.formatting import format_period
-    from okrkit.io import dumps, load, write_text_atomic
 
     args = ctx.args
     if args.file == "-":

@@ -78,7 +78,7 @@ def dumps_history(history: History, format: str = "yaml") -> str:
 
 def dump_history(history: History, plan_path: str | os.PathLike[str]) -> Path:
     """Write ``history`` beside the plan at ``plan_path``, atomically; returns its path."""
-    from okrkit.io import write_text_atomic
+    from okrkit.files import write_text_atomic
 
     path = history_path(plan_path)
     write_text_atomic(path, dumps_history(history, "json" if path.suffix == ".json" else "yaml"))

@@ -1,0 +1,24 @@
+"""Plan files (YAML and JSON): reading, writing and editing them safely.
+
+* :func:`load` / :func:`loads` read a plan and validate it; every error names
+  the file, the line and the field path, and says what was expected.
+* :func:`dump` / :func:`dumps` write it back. Writes are atomic: the text goes
+  to a temporary file in the same folder, which then replaces the target, so a
+  failed write never leaves a half-written file.
+* Unknown keys are an error, never silently dropped; a load-and-save round trip
+  keeps every field the user wrote (key order follows the model, and comments
+  are not kept by :func:`dump`; ``okrkit checkin`` edits files in place and keeps them).
+
+One module per concern: :mod:`~okrkit.files.reader`, :mod:`~okrkit.files.writer`,
+:mod:`~okrkit.files.atomic` (atomic writes) and :mod:`~okrkit.files.checkin`
+(appending a check-in while keeping the user's layout).
+"""
+
+from __future__ import annotations
+
+from okrkit.files.atomic import write_text_atomic
+from okrkit.files.formats import Format, format_of
+from okrkit.files.reader import load, loads
+from okrkit.files.writer import dump, dumps, schema
+
+__all__ = ["Format", "dump", "dumps", "format_of", "load", "loads", "schema", "write_text_atomic"]

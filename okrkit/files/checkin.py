@@ -1,0 +1,229 @@
+"""Appending a check-in to a plan file while keeping the file as the user wrote it.
+
+For YAML files the new check-in is inserted as text, next to the key result's
+existing check-ins and in their style (flow ``{date: ..., value: ...}`` or
+block), so comments, key order, quoting and blank lines elsewhere stay exactly
+as they were. The edited text is loaded again and must equal the old plan plus
+the one check-in; if it does not (an unusual layout), the whole plan is
+written out instead and comments are lost, which the caller is told about.
+JSON files are rewritten from the model. Every write is atomic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from okrkit.errors import OKRError, PlanFileError
+from okrkit.files.atomic import write_text_atomic
+from okrkit.files.formats import Format, format_of
+from okrkit.files.reader import loads
+from okrkit.files.writer import dumps
+from okrkit.model import CheckIn, KeyResult, Plan, _parse_number
+
+__all__ = ["CheckInResult", "append_check_in", "parse_confidence"]
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    """What :func:`append_check_in` did."""
+
+    ref: str
+    check_in: CheckIn
+    kept_layout: bool
+
+
+def parse_confidence(text: str | float | None) -> float | None:
+    """Confidence as a probability: ``0.7``, ``"0.7"`` or ``"70%"``."""
+    if text is None:
+        return None
+    raw = str(text).strip()
+    try:
+        value = float(raw.rstrip("% "))
+    except ValueError:
+        raise OKRError(
+            f"confidence: expected a number from 0 to 1 or a percentage such as 70%, got {raw!r}"
+        ) from None
+    if raw.endswith("%"):
+        value /= 100
+    if not 0 <= value <= 1:
+        raise OKRError(
+            f"confidence: expected a number from 0 to 1 or a percentage such as 70%, got {raw!r}"
+        )
+    return value
+
+
+def _new_check_in(
+    kr: KeyResult,
+    *,
+    value: str | float | None,
+    done: bool | None,
+    confidence: str | float | None,
+    note: str | None,
+    author: str | None,
+    day: dt.date,
+    inputs: dict[str, str] | None,
+) -> CheckIn:
+    data: dict[str, Any] = {"date": day}
+    if kr.kind == "milestone":
+        if value is not None:
+            raise OKRError(f"{kr.id} is a milestone: check in with --done or --not-done, no value")
+        if done is None:
+            raise OKRError(f"{kr.id} is a milestone: say --done or --not-done")
+        data["done"] = done
+    else:
+        if done is not None:
+            raise OKRError(f"{kr.id} is a metric: give its current value, not --done")
+        if value is None and not inputs:
+            raise OKRError(f"{kr.id}: expected the current value")
+        if value is not None:
+            if kr.unit != "percent" and str(value).strip().endswith("%"):
+                raise OKRError(f"{kr.id}: value {value!r} is a percent but the unit is {kr.unit}")
+            try:
+                data["value"] = float(_parse_number(value))
+            except ValueError as exc:
+                raise OKRError(f"{kr.id}: {exc}") from None
+        if inputs:
+            try:
+                data["inputs"] = {k: float(_parse_number(v)) for k, v in inputs.items()}
+            except ValueError as exc:
+                raise OKRError(f"{kr.id}: inputs: {exc}") from None
+    conf = parse_confidence(confidence)
+    if conf is not None:
+        data["confidence"] = conf
+    if note:
+        data["note"] = note
+    if author:
+        data["author"] = author
+    check_in = CheckIn(**data)
+    if check_in.inputs and kr.metric:
+        from okrkit import metrics
+
+        metrics.compute_value(kr.metric, check_in.inputs)  # raises MetricError when wrong
+    return check_in
+
+
+def _with_check_in(plan: Plan, oi: int, ki: int, check_in: CheckIn) -> Plan:
+    data = plan.model_dump(mode="python", exclude_unset=True)
+    kr = data["objectives"][oi]["key_results"][ki]
+    kr.setdefault("check_ins", []).append(check_in.model_dump(mode="python", exclude_unset=True))
+    return Plan(**data)
+
+
+def _dump_flow(item: dict[str, Any]) -> str:
+    text: str = yaml.safe_dump(
+        item, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10**9
+    )
+    return text.strip()
+
+
+def _dump_block(item: dict[str, Any], indent: int) -> list[str]:
+    text: str = yaml.safe_dump(
+        [item], default_flow_style=False, allow_unicode=True, sort_keys=False, width=10**9
+    )
+    return [" " * indent + line for line in text.splitlines()]
+
+
+def _insert_at(lines: list[str], mark: yaml.Mark) -> int:
+    """The line index where text that follows a node should go."""
+    if mark.column == 0:
+        return mark.line
+    before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+    return mark.line if not before.strip() else mark.line + 1
+
+
+def _edit_yaml(text: str, oi: int, ki: int, check_in: CheckIn) -> str | None:
+    """Insert ``check_in`` into the YAML text; ``None`` when the layout is unusual."""
+    root = yaml.compose(text, Loader=_Loader)
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    try:
+        objectives = {k.value: v for k, v in root.value}["objectives"]
+        objective = objectives.value[oi]
+        krs = {k.value: v for k, v in objective.value}["key_results"]
+        kr_node = krs.value[ki]
+    except (AttributeError, KeyError, IndexError, TypeError):
+        return None
+    if not isinstance(kr_node, yaml.MappingNode) or kr_node.flow_style:
+        return None
+    lines = text.splitlines()
+    item = check_in.model_dump(mode="python", exclude_unset=True)
+    fields = {k.value: (k, v) for k, v in kr_node.value}
+    if "check_ins" in fields:
+        _, seq = fields["check_ins"]
+        if not isinstance(seq, yaml.SequenceNode) or seq.flow_style or not seq.value:
+            return None
+        last = seq.value[-1]
+        dash = seq.start_mark.column
+        at = _insert_at(lines, last.end_mark)
+        if isinstance(last, yaml.MappingNode) and last.flow_style:
+            new = [" " * dash + "- " + _dump_flow(item)]
+        else:
+            new = _dump_block(item, dash)
+    else:
+        first_key = kr_node.value[0][0]
+        indent = first_key.start_mark.column
+        at = _insert_at(lines, kr_node.end_mark)
+        new = [" " * indent + "check_ins:", " " * (indent + 2) + "- " + _dump_flow(item)]
+    edited = lines[:at] + new + lines[at:]
+    return "\n".join(edited) + ("\n" if text.endswith("\n") or not text else "")
+
+
+def append_check_in(
+    path: str | Path,
+    ref: str,
+    *,
+    value: str | float | None = None,
+    done: bool | None = None,
+    confidence: str | float | None = None,
+    note: str | None = None,
+    author: str | None = None,
+    day: dt.date | None = None,
+    inputs: dict[str, str] | None = None,
+    format: Format | None = None,
+) -> CheckInResult:
+    """Append a check-in to key result ``ref`` in the plan file at ``path``.
+
+    ``ref`` is a key result id (unique in the plan) or ``objective/kr``.
+    """
+    p = Path(path)
+    fmt = format_of(p, format)
+    try:
+        raw = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PlanFileError(f"{p}: no such file") from None
+    bom = raw.startswith("\ufeff")
+    text = raw.removeprefix("\ufeff")
+    plan = loads(text, fmt, source=str(p))
+    objective, kr = plan.key_result(ref)
+    oi = plan.objectives.index(objective)
+    ki = objective.key_results.index(kr)
+    check_in = _new_check_in(
+        kr,
+        value=value,
+        done=done,
+        confidence=confidence,
+        note=note,
+        author=author,
+        day=day or dt.date.today(),
+        inputs=inputs,
+    )
+    expected = _with_check_in(plan, oi, ki, check_in)
+    new_text = _edit_yaml(text, oi, ki, check_in) if fmt == "yaml" else None
+    kept = False
+    if new_text is not None:
+        try:
+            kept = loads(new_text, fmt, source=str(p)) == expected
+        except OKRError:
+            kept = False
+    if not kept:
+        new_text = dumps(expected, fmt)
+    assert new_text is not None
+    write_text_atomic(p, ("\ufeff" if bom else "") + new_text)
+    return CheckInResult(f"{objective.id}/{kr.id}", check_in, kept or fmt == "json")
