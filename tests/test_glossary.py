@@ -3,9 +3,13 @@
 A glossary is a Markdown table ``| English | use | avoid | note |``. For every
 row, wherever the English term occurs in a msgid (as a word, any case, plural
 ``-s`` included), the translation must contain none of the row's "avoid" terms.
-The "English" and "avoid" cells may list several terms separated by ", " or
-" / ". Latin-script avoid terms match as whole words, any case; others
-(Chinese) match as substrings.
+The "English" and "avoid" cells may list several terms separated by ", ", " / "
+or "; ". Latin- and Cyrillic-script avoid terms match as whole words, any case,
+and a term ending in ``*`` matches any ending (``tilltro*`` catches "tilltron",
+``ставк*`` catches "ставка"); others (Chinese) match as substrings. Every table
+in the file with the glossary header counts. Placeholders (``{target}``,
+``%(prog)s``) and command-line tokens (``--template``, ``TEMPLATE:PARAM=VALUE``)
+are the same in every language and are left out of both sides.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY_DIR = ROOT / "docs" / "glossary"
 LOCALE_DIR = ROOT / "okrkit" / "locale"
 HEADER = ["english", "use", "avoid", "note"]
-SPLIT = re.compile(r", | / ")
+SPLIT = re.compile(r", | / |; ")
+CODE = re.compile(r"\{[^{}]*\}|%\([^)]*\)[a-z]|%[sdr]|--[\w-]+|\b[A-Z][A-Z_]*(?:[:=_/][A-Z_]+)+\b")
 
 
 @dataclass(frozen=True)
@@ -43,13 +48,12 @@ def _terms(cell: str) -> tuple[str, ...]:
 
 
 def parse_glossary(text: str) -> list[Row]:
-    """The rows of the glossary table in ``text`` (the first table with the glossary header)."""
+    """The rows of every table in ``text`` that has the glossary header."""
     rows: list[Row] = []
     in_table = False
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.lstrip().startswith("|"):
-            if in_table:
-                break
+            in_table = False
             continue
         cells = _cells(line)
         if not in_table:
@@ -64,15 +68,20 @@ def parse_glossary(text: str) -> list[Row]:
     return rows
 
 
+def _word(term: str, plural: str = "") -> str:
+    """A whole-word regex for ``term``; a trailing ``*`` allows any ending."""
+    if term.endswith("*"):
+        return rf"(?<!\w){re.escape(term[:-1])}\w*"
+    return rf"(?<!\w){re.escape(term)}{plural}(?!\w)"
+
+
 def _english_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(t) + r"(?:s|es)?" for t in terms)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return re.compile("|".join(_word(t, r"(?:s|es)?") for t in terms), re.IGNORECASE)
 
 
 def _avoid_found(term: str, text: str) -> bool:
-    if term.isascii() or re.search(r"[A-Za-zÀ-ỹ]", term):
-        pattern = rf"(?<!\w){re.escape(term)}(?!\w)"
-        return re.search(pattern, text, re.IGNORECASE) is not None
+    if term.isascii() or re.search(r"[A-Za-zÀ-ỹЀ-ӿ]", term):
+        return re.search(_word(term), text, re.IGNORECASE) is not None
     return term in text
 
 
@@ -105,7 +114,7 @@ def load_messages(locale: str) -> list[tuple[str, list[str]]]:
             continue
         ids = [message.id] if isinstance(message.id, str) else list(message.id)
         strings = [message.string] if isinstance(message.string, str) else list(message.string)
-        messages.append((" ".join(ids), [s for s in strings if s]))
+        messages.append((CODE.sub(" ", " ".join(ids)), [CODE.sub(" ", s) for s in strings if s]))
     return messages
 
 
@@ -144,3 +153,30 @@ def test_parser_and_matcher_catch_an_avoided_term() -> None:
     ]
     assert len(violations(rows, bad)) == 2
     assert violations(rows, good) == []
+
+
+def test_endings_placeholders_and_options() -> None:
+    """``*`` catches inflected forms; placeholders and options never count as words."""
+    table = (
+        "| English | use | avoid | note |\n|---|---|---|---|\n"
+        "| confidence | säkerhet | tilltro*; förtroende | |\n"
+        "| template | mall | template | |\n\n"
+        "A second table counts too.\n\n| English | use | avoid | note |\n|---|---|---|---|\n"
+        "| rate* | ставка | ставк* | |\n"
+    )
+    rows = parse_glossary(table)
+    assert [r.avoid for r in rows] == [("tilltro*", "förtroende"), ("template",), ("ставк*",)]
+    bad = [
+        ("Confidence", ["Tilltron"]),
+        ("Raise the rates", ["Повысить ставками"]),
+    ]
+    good = [
+        ("Confidence", ["Säkerhet"]),
+        ("--set names template {id}", ["--set anger mallen {id} (--template)"]),
+        ("Rated {template}", ["Оценка {template}"]),
+    ]
+    assert len(violations(rows, bad)) == 2
+    assert (
+        violations(rows, [(CODE.sub(" ", m), [CODE.sub(" ", t) for t in ts]) for m, ts in good])
+        == []
+    )
