@@ -264,6 +264,9 @@ class KeyResult(_Model):
     done: bool | None = None
     weight: Annotated[float, Field(ge=0.0, allow_inf_nan=False)] = 1.0
     owner: str | None = None
+    #: Who reports the number at each check-in (a role such as "Marketing
+    #: operations manager", or a person); ``owner`` is who is accountable for it.
+    reporter: str | None = None
     indicator: Indicator = "lagging"
     source: str | None = None
     cadence: Cadence | None = None

@@ -187,3 +187,43 @@ def test_catalogue_loads_lazily() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "ok"
+
+
+def test_every_key_result_names_who_reports_it_in_every_locale() -> None:
+    reporters = {r.id for r in _spec.load_data().taxonomy.reporters}
+    for t in ALL:
+        for kr in t.key_results:
+            assert kr.reporter.id in reporters, (t.id, kr.id)
+    for loc in NON_EN:
+        localized = catalogue.get("seo/on-page", loc).key_results[0].reporter
+        assert localized.id == "seo" and localized.label != "SEO specialist", loc
+
+
+def test_instantiate_sets_reporters_and_they_survive_a_save(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    t = catalogue.get("efficiency/romi", "sv")
+    o = t.instantiate(period="2027-Q1")
+    assert [kr.reporter for kr in o.key_results] == [kr.reporter.label for kr in t.key_results]
+    assert o.key_results[0].reporter == "Analytiker inom revenue operations"
+    one = t.instantiate(reporters="Ana")
+    assert {kr.reporter for kr in one.key_results} == {"Ana"}
+    first, *rest = t.key_results
+    mixed = t.instantiate(reporters={first.id: "Jonas"})
+    assert mixed.key_results[0].reporter == "Jonas"
+    assert [kr.reporter for kr in mixed.key_results[1:]] == [kr.reporter.label for kr in rest]
+    with pytest.raises(CatalogueError, match=r"reporters: unknown key result\(s\) nope; expected"):
+        t.instantiate(reporters={"nope": "Ana"})
+    plan = okrkit.Plan(objectives=[mixed])
+    path = tmp_path / "plan.yaml"
+    okrkit.dump(plan, path)
+    assert "reporter: Jonas" in path.read_text(encoding="utf-8")
+    assert okrkit.load(path).objectives[0].key_results[0].reporter == "Jonas"
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_book_and_dashboard_show_the_reporter(fmt: str) -> None:
+    ru = catalogue.get("seo/on-page", "ru")
+    label = ru.key_results[0].reporter.label
+    assert label in okrkit.render(ru, fmt, locale="ru")
+    plan = okrkit.Plan(period="2027-Q1", objectives=[ru.instantiate(reporters="Ирина")])
+    dashboard = okrkit.render(plan, fmt, template="dashboard", locale="ru", on=dt.date(2027, 2, 1))
+    assert "Данные вносит: Ирина" in dashboard

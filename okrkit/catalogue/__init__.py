@@ -33,6 +33,8 @@ from okrkit.errors import CatalogueError, OKRError
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from babel.core import Locale
 
     from okrkit.model import Objective
@@ -85,6 +87,7 @@ class TemplateKeyResult:
     source: str | None
     cadence: str | None
     weight: float
+    reporter: Label
 
 
 @dataclass(frozen=True)
@@ -135,12 +138,16 @@ class Template:
         team: str | None = None,
         parent: str | None = None,
         currency: str = "USD",
+        reporters: str | Mapping[str, str] | None = None,
         **params: float | int | str,
     ) -> Objective:
         """An objective from this template, with ``params`` replacing defaults.
 
         Texts are in the template's locale and show the numbers given. Money
-        key results use ``currency`` (ISO 4217). Unknown parameters raise
+        key results use ``currency`` (ISO 4217). Each key result's ``reporter``
+        is the template's reporting role in this locale; ``reporters`` replaces
+        it: one name for every key result, or a mapping of key result id to
+        name. Unknown parameters or key result ids raise
         :class:`~okrkit.CatalogueError` listing the known ones.
         """
         from okrkit.model import Objective, _parse_number
@@ -162,6 +169,8 @@ class Template:
         spec = self._spec
         texts = _Texts(self._match, self.params, values, currency.upper())
         key_results = [_key_result(kr, texts, values, currency.upper()) for kr in spec.key_results]
+        for kr, name in zip(key_results, self._reporters(reporters), strict=True):
+            kr["reporter"] = name
         initiatives = [
             {"title": texts.render(i.title), "key_results": list(i.key_results)}
             for i in spec.initiatives
@@ -187,6 +196,22 @@ class Template:
             return Objective(**data)
         except OKRError as exc:
             raise CatalogueError(f"template {self.id}: {exc}") from None
+
+    def _reporters(self, given: str | Mapping[str, str] | None) -> list[str]:
+        """Each key result's reporter: the template's role, or the names ``given``."""
+        names = [kr.reporter.label for kr in self.key_results]
+        if isinstance(given, str):
+            return [given] * len(names)
+        if given is not None:
+            ids = [kr.id for kr in self.key_results]
+            unknown = sorted(set(given) - set(ids))
+            if unknown:
+                raise CatalogueError(
+                    f"template {self.id}: reporters: unknown key result(s) "
+                    f"{', '.join(unknown)}; expected: {', '.join(ids)}"
+                )
+            names = [given.get(i, name) for i, name in zip(ids, names, strict=True)]
+        return names
 
     def search_text(self) -> str:
         """All of the template's text in its locale, case-folded (for ``query``)."""
@@ -274,6 +299,7 @@ def _build(match: LocaleMatch) -> tuple[Template, ...]:
     gettext = translations(match).gettext
     area_labels = {a.id: Label(a.id, gettext(a.label)) for a in data.taxonomy.areas}
     role_labels = {r.id: Label(r.id, gettext(r.label)) for r in data.taxonomy.roles}
+    reporter_labels = {r.id: Label(r.id, gettext(r.label)) for r in data.taxonomy.reporters}
     out = []
     for spec in data.templates:
         params = {
@@ -303,6 +329,7 @@ def _build(match: LocaleMatch) -> tuple[Template, ...]:
                         source=gettext(kr.source) if kr.source else None,
                         cadence=kr.cadence,
                         weight=kr.weight,
+                        reporter=reporter_labels[kr.reporter],
                     )
                     for kr in spec.key_results
                 ),

@@ -55,6 +55,7 @@ _KINDS = {
     "initiatives": "initiative",
     "areas": "area",
     "roles": "role",
+    "reporters": "reporter",
 }
 
 

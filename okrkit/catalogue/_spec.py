@@ -67,6 +67,7 @@ class KeyResultSpec(_Spec):
     indicator: Indicator = "lagging"
     tags: list[Tag] = Field(default_factory=list)
     source: str | None = None
+    reporter: Annotated[str, Field(pattern=_SLUG)]
     cadence: Cadence | None = None
 
     def param_refs(self) -> dict[str, str]:
@@ -159,6 +160,7 @@ class LabelSpec(_Spec):
 class Taxonomy(_Spec):
     areas: list[LabelSpec]
     roles: list[LabelSpec]
+    reporters: list[LabelSpec]
 
 
 class CatalogueData:
@@ -170,6 +172,7 @@ class CatalogueData:
         self.by_id = {t.id: t for t in templates}
         areas = {a.id for a in taxonomy.areas}
         roles = {r.id for r in taxonomy.roles}
+        reporters = {r.id for r in taxonomy.reporters}
         if len(self.by_id) != len(templates):
             raise CatalogueError("catalogue: duplicate template ids")
         for t in templates:
@@ -178,6 +181,12 @@ class CatalogueData:
             for role in t.roles:
                 if role not in roles:
                     raise CatalogueError(f"catalogue template {t.id}: unknown role {role!r}")
+            for kr in t.key_results:
+                if kr.reporter not in reporters:
+                    raise CatalogueError(
+                        f"catalogue template {t.id}: key result {kr.id}: "
+                        f"unknown reporter {kr.reporter!r}"
+                    )
 
 
 def _read_yaml(name: str) -> Any:
