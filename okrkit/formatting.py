@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import gettext
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
@@ -53,6 +54,7 @@ __all__ = [
     "format_value",
     "label",
     "parenthesize",
+    "parse_number",
 ]
 
 LocaleLike = str | LocaleMatch
@@ -379,3 +381,48 @@ def format_period(period: Period, locale: LocaleLike = "en") -> str:
         )
         return _put(text, year=format_skeleton("y", period.start, locale=loc))
     return format_interval(period.start, period.end, "yMMMd", locale=loc)
+
+
+_PLAIN = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+
+
+def parse_number(text: str, locale: LocaleLike = "en") -> float:
+    """A number as a person in ``locale`` types it: "5,6" in Swedish, Russian and
+    Vietnamese, "1 234,5", "1.234,5" (vi), "1,234.5" (en, zh); "5.6" everywhere.
+
+    Text that reads two ways is refused rather than guessed: "1.000" in
+    Vietnamese (one thousand, or one?) and "5,6" in English.
+
+    >>> parse_number("5,6", "sv"), parse_number("1 234,5", "ru"), parse_number("5.6", "vi")
+    (5.6, 1234.5, 5.6)
+    """
+    from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
+
+    from okrkit.errors import OKRError
+
+    loc = _n(locale)
+    raw = text.strip().replace("\u2212", "-")
+    group = get_group_symbol(loc)
+    spaced = _SPACES.sub("", raw) if _SPACES.fullmatch(group) or group == "'" else raw
+    # "1.000" where "." groups thousands: one thousand, or one? Refuse to guess.
+    two_ways = group == "." and re.fullmatch(r"[+-]?\d{1,3}\.\d{3}", spaced)
+    if _PLAIN.fullmatch(spaced) and not two_ways:
+        return float(spaced)
+    if not two_ways and re.fullmatch(r"[+-]?[\d.,]+", spaced):
+        try:
+            return float(parse_decimal(spaced, locale=loc, strict=True))
+        except NumberFormatError:
+            pass
+    from okrkit.errors import OneOf
+
+    raise OKRError.translatable(
+        N_("'{value}' is not a number; write decimals like {examples}"),
+        value=text,
+        examples=OneOf(dict.fromkeys([format_number(5.6, locale), "5.6"])),
+    )
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated where it is shown."""
+    return message

@@ -127,6 +127,8 @@ RULES: dict[str, Rule] = {
              summary=N_("Check-ins keep to the cadence")),
         Rule("confidence-falling", "warning", scope="key_result",
              summary=N_("Falling confidence is not hidden by an on-track status")),
+        Rule("title-numbers", "warning", scope="key_result",
+             summary=N_("Numbers in a title agree with the baseline and target")),
     )
 }  # fmt: skip
 
@@ -691,6 +693,37 @@ def _confidence_falling(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
         yield ctx.path(objective, kr), message, kr.id
 
 
+def _title_numbers(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
+    from okrkit._title_numbers import disagreement
+    from okrkit.formatting import format_value
+
+    written_in = ctx.plan.locale or ctx.match  # titles are in the plan's language
+    for objective, kr in ctx.key_results():
+        found = disagreement(kr, written_in)
+        if found is None:
+            continue
+
+        def shown(value: float, kr: KeyResult = kr) -> str:
+            return format_value(
+                value, kr.unit, ctx.match, currency=kr.currency, duration_unit=kr.duration_unit
+            )
+
+        message = ctx.say(
+            # Translators: {field} is the field name as written in the plan file
+            # (target, baseline); {said} is the number the title shows.
+            N_(
+                "The title of key result {kr} says {said}, but its {field} is {value}; correct "
+                "the title, or take the numbers out of it: documents show the baseline and "
+                "target next to the title."
+            ),
+            kr=kr.id,
+            said=shown(found.said),
+            field=found.field,
+            value=shown(found.value),
+        )
+        yield ctx.path(objective, kr), message, kr.id
+
+
 _CHECKS: dict[str, Check] = {
     "objective-count": _objective_count,
     "no-key-results": _no_key_results,
@@ -707,6 +740,7 @@ _CHECKS: dict[str, Check] = {
     "alignment-period-mismatch": _alignment_period_mismatch,
     "stale-check-in": _stale_check_in,
     "confidence-falling": _confidence_falling,
+    "title-numbers": _title_numbers,
 }
 
 

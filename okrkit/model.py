@@ -130,6 +130,30 @@ def _upper(value: Any) -> Any:
 Id = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)]
 
 
+def _check_locale(value: Any) -> Any:
+    """A plan's ``locale:`` must be one okrkit speaks (``sv``, ``zh-TW``, ``sv_FI``...)."""
+    if not isinstance(value, str):
+        return value
+    from okrkit.errors import UnknownLocaleError
+    from okrkit.i18n import SUPPORTED, resolve_locale
+
+    text = value.strip()
+    try:
+        if not text or "," in text or ";" in text:  # one locale, not an Accept-Language list
+            raise UnknownLocaleError(text)
+        resolve_locale(text)
+    except UnknownLocaleError:
+        raise ValueError(
+            f"unknown locale; expected one of {', '.join(SUPPORTED)} "
+            "(or a regional variant such as sv_FI or zh-TW)"
+        ) from None
+    return text
+
+
+#: A locale okrkit speaks, as written in the plan file (``sv``, ``zh-TW``).
+LocaleId = Annotated[str, BeforeValidator(_check_locale)]
+
+
 _MISSING = object()
 
 
@@ -529,7 +553,7 @@ class Plan(_Model):
     title: str | None = None
     company: str | None = None
     period: Period | None = None
-    locale: str | None = None
+    locale: LocaleId | None = None
     lint: LintSettings | None = None
     connections: dict[Annotated[str, BeforeValidator(_check_id)], Connection] = Field(
         default_factory=dict

@@ -297,3 +297,35 @@ def test_lint_command(plan_file: Path) -> None:
 def test_pre_commit_hook_definition() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks[0]["id"] == "okrkit-lint" and hooks[0]["entry"].startswith("okrkit lint")
+
+
+def test_checkin_reads_numbers_the_users_way(plan_file: Path) -> None:
+    sv = run("checkin", str(plan_file), "sqls", "5,5", "--confidence", "0,7", "--date",
+             "2026-11-20", env={"LANG": "sv_SE.UTF-8"})  # fmt: skip
+    assert sv.returncode == 0, sv.stderr
+    plan = okrkit.load(plan_file)
+    _, kr = plan.key_result("sqls")
+    latest = kr.latest_check_in()
+    assert latest is not None and latest.value == 5.5 and latest.confidence == 0.7
+    en = run("checkin", str(plan_file), "sqls", "5,5", "--date", "2026-11-21")
+    assert en.returncode == 1 and "5.6" in en.stderr and "\n" not in en.stderr.strip()
+    vi = run("checkin", str(plan_file), "sqls", "1.000", "--locale", "vi")
+    assert vi.returncode == 1 and "'1.000'" in vi.stderr
+    help_sv = run("checkin", "--help", "--locale", "sv").stdout
+    assert "5,6" in help_sv
+
+
+def test_render_speaks_the_plans_language(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    made = run("new", "--template", "seo/on-page", "--period", "2027-Q1", "--locale", "sv",
+               "-o", str(path))  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert okrkit.load(path).locale == "sv"
+    out = run("render", str(path), "--on", "2027-02-01").stdout
+    assert translations("sv").gettext("Overall progress") in out
+    ru = run("render", str(path), "--on", "2027-02-01", "--locale", "ru").stdout
+    assert translations("ru").gettext("Overall progress") in ru
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("locale: klingon\nobjectives: []\n", encoding="utf-8")
+    failed = run("render", str(bad))
+    assert failed.returncode == 1 and "bad.yaml:1: locale: unknown locale" in failed.stderr

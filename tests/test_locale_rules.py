@@ -304,3 +304,60 @@ def test_rendering_errors_are_translated() -> None:
 
 def test_an_error_without_a_message_id_localizes_to_itself() -> None:
     assert OKRError("plain").localized("sv") == "plain"
+
+
+def test_plan_locale_is_validated_on_load() -> None:
+    with pytest.raises(okrkit.ValidationError) as info:
+        okrkit.loads("title: Q\nlocale: klingon\nobjectives: []\n", source="plan.yaml")
+    message = str(info.value)
+    assert message.startswith("plan.yaml:2: locale: unknown locale")
+    assert "en, sv, ru, vi, zh_Hans, zh_Hant" in message and "'klingon'" in message
+    with pytest.raises(okrkit.ValidationError, match="locale: unknown locale"):
+        okrkit.loads("locale: 'sv, ru'\n")
+    assert okrkit.loads("locale: sv-FI\n").locale == "sv-FI"  # kept as written
+    assert okrkit.loads("locale: zh-TW\n").locale == "zh-TW"
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_plan_locale_is_the_default_for_rendering(locale: str) -> None:
+    plan = sample_plan(locale).model_copy(update={"locale": locale})
+    assert render(plan, "markdown", on=ON) == render(plan, "markdown", locale=locale, on=ON)
+    other = "sv" if locale != "sv" else "ru"
+    assert render(plan, "markdown", locale=other, on=ON) == render(
+        plan.model_copy(update={"locale": None}), "markdown", locale=other, on=ON
+    )
+
+
+PARSED = [
+    ("5,6", "sv", 5.6),
+    ("5,6", "ru", 5.6),
+    ("5,6", "vi", 5.6),
+    ("5.6", "sv", 5.6),
+    ("5.6", "vi", 5.6),
+    ("1 234,5", "sv", 1234.5),
+    ("1\xa0234,5", "ru", 1234.5),
+    ("1.234,5", "vi", 1234.5),
+    ("1.000.000", "vi", 1_000_000.0),
+    ("1,234.5", "en", 1234.5),
+    ("1,234.5", "zh_Hans", 1234.5),
+    ("−3,5", "sv", -3.5),
+    ("12", "zh_Hant", 12.0),
+]
+
+
+@pytest.mark.parametrize(("text", "locale", "expected"), PARSED)
+def test_numbers_are_read_as_the_locale_writes_them(
+    text: str, locale: str, expected: float
+) -> None:
+    from okrkit.formatting import parse_number
+
+    assert parse_number(text, locale) == expected
+
+
+@pytest.mark.parametrize(("text", "locale"), [("1.000", "vi"), ("5,6", "en"), ("1,2,3", "sv")])
+def test_numbers_that_read_two_ways_are_refused(text: str, locale: str) -> None:
+    from okrkit.formatting import parse_number
+
+    with pytest.raises(OKRError) as info:
+        parse_number(text, locale)
+    assert f"'{text}'" in info.value.localized(locale)

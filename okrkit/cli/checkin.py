@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import re
 from typing import Any
 
 from okrkit.cli._base import Context, Translate, UsageError, parse_date
+from okrkit.errors import OKRError
 
 __all__ = ["register"]
 
@@ -22,13 +24,13 @@ def run(ctx: Context) -> int:
         name, sep, value = pair.partition("=")
         if not sep:
             raise UsageError(ctx._("--input expects NAME=NUMBER, got {value}", value=repr(pair)))
-        inputs[name.strip()] = value.strip()
+        inputs[name.strip()] = _number(ctx, value) or ""
     result = append_check_in(
         args.file,
         args.key_result,
-        value=args.value,
+        value=_number(ctx, args.value),
         done=args.done,
-        confidence=args.confidence,
+        confidence=_number(ctx, args.confidence),
         note=args.note,
         author=args.author,
         day=day,
@@ -48,6 +50,25 @@ def run(ctx: Context) -> int:
     return 0
 
 
+def _number(ctx: Context, text: str | None) -> str | None:
+    """A number typed the user's way ("5,6" in Swedish) as the plain text the library
+    reads ("5.6"); a trailing "%" stays."""
+    from okrkit.formatting import parse_number
+
+    if text is None:
+        return None
+    raw = text.strip()
+    percent = raw.endswith("%")
+    core = raw.rstrip("% ").strip()
+    try:
+        number = parse_number(core, ctx.locale)
+    except OKRError as exc:
+        if not re.fullmatch(r"[+-]?[\d.,\s\u00a0\u202f]+", core):
+            return raw  # not a number at all: the library says what it expected
+        raise OKRError(f"{ctx.args.key_result}: {exc.localized(ctx.locale)}") from None
+    return f"{number!r}%" if percent else repr(number)
+
+
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``checkin``."""
     checkin = sub.add_parser("checkin", help=_("record progress on a key result"), parents=[common])
@@ -56,7 +77,13 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
         "key_result", metavar="KR_ID", help=_("key result id, or OBJECTIVE_ID/KR_ID")
     )
     checkin.add_argument(
-        "value", metavar="VALUE", nargs="?", help=_("the current value (for metric key results)")
+        "value",
+        metavar="VALUE",
+        nargs="?",
+        help=_(
+            "the current value (for metric key results), with decimals written your "
+            "language's way (5,6 in Swedish, Russian and Vietnamese) or as 5.6"
+        ),
     )
     done = checkin.add_mutually_exclusive_group()
     done.add_argument(
@@ -70,7 +97,8 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
         help=_("the milestone is not done yet"),
     )
     checkin.add_argument(
-        "--confidence", help=_("how sure you are to hit the target: 0..1 or a percentage")
+        "--confidence",
+        help=_("how sure you are to hit the target: 0..1 (0,7 or 0.7) or a percentage"),
     )
     checkin.add_argument("--note", help=_("a short note"))
     checkin.add_argument("--author", help=_("who checks in"))

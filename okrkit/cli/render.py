@@ -23,10 +23,12 @@ def run(ctx: Context) -> int:
         extra["decisions"] = decisions_from(ctx)
         if args.file != "-":
             extra["history"] = load_history(args.file)
+    # The document speaks the plan's language unless --locale says otherwise; the
+    # command's own messages keep the user's language.
     text = render(
         plan,
         args.format,
-        locale=ctx.locale,
+        locale=args.locale or plan.locale or ctx.locale,
         template=args.template,
         on=parse_date(ctx, args.on) if args.on or args.template != "review" else None,
         policy=args.policy,
