@@ -31,7 +31,7 @@ from okrkit.errors import (
 
 if TYPE_CHECKING:
     from okrkit import catalogue, metrics
-    from okrkit.files import dump, dumps, load, loads, schema
+    from okrkit.files import dump, dumps, edit, load, loads, schema
     from okrkit.i18n import LocaleMatch, locales, resolve_locale
     from okrkit.linting import Finding, lint
     from okrkit.measure.run import measure
@@ -69,6 +69,7 @@ __all__ = [
     "catalogue",
     "dump",
     "dumps",
+    "edit",
     "environment",
     "lint",
     "load",
@@ -109,6 +110,7 @@ _LAZY: dict[str, str] = {
     "render": "okrkit.rendering",
     "dump": "okrkit.files",
     "dumps": "okrkit.files",
+    "edit": "okrkit.files",
     "load": "okrkit.files",
     "loads": "okrkit.files",
     "schema": "okrkit.files",

@@ -117,7 +117,7 @@ def test_failed_write_leaves_old_file(tmp_path: Path, monkeypatch: pytest.Monkey
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(PlanFileError, match=r"plan\.yaml: disk full"):  # names the file
         okrkit.dump(okrkit.loads(GOOD.replace("120", "100")), path)
     assert path.read_text(encoding="utf-8") == GOOD
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]  # no temp file left

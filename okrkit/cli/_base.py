@@ -103,10 +103,11 @@ def parse_date(ctx: Context, text: str | None) -> dt.date:
 
 
 def write_output(ctx: Context, text: str, path: str | None) -> None:
-    """Write ``text`` to ``path`` atomically, or to standard output for None or ``-``."""
+    """Write ``text`` to ``path`` atomically, or to standard output for None, ``-`` and
+    ``/dev/stdout`` (a stream, which an atomic replace would destroy)."""
     from okrkit.files import write_text_atomic
 
-    if path is None or path == "-":
+    if path is None or path in ("-", "/dev/stdout"):
         ctx.out.write(text)
         return
     write_text_atomic(path, text)

@@ -77,7 +77,8 @@ def run(ctx: Context) -> int:
     text = dumps(plan, "json" if args.format == "json" else "yaml")
     if args.format != "json":
         text = header + text
-    if args.output and args.output != "-" and os.path.exists(args.output) and not args.force:
+    to_stream = args.output in (None, "-", "/dev/stdout")
+    if not to_stream and os.path.exists(args.output) and not args.force:
         raise OKRError(ctx._("{path} already exists; use --force to replace it", path=args.output))
     write_output(ctx, text, args.output)
     return 0

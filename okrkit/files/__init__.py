@@ -8,17 +8,34 @@
 * Unknown keys are an error, never silently dropped; a load-and-save round trip
   keeps every field the user wrote (key order follows the model, and comments
   are not kept by :func:`dump`; ``okrkit checkin`` edits files in place and keeps them).
+* :func:`edit` changes a plan file in code under an exclusive lock
+  (:func:`locked`): concurrent writers never lose each other's updates.
 
 One module per concern: :mod:`~okrkit.files.reader`, :mod:`~okrkit.files.writer`,
-:mod:`~okrkit.files.atomic` (atomic writes) and :mod:`~okrkit.files.checkin`
-(appending a check-in while keeping the user's layout).
+:mod:`~okrkit.files.atomic` (atomic writes that respect links, modes and special
+files), :mod:`~okrkit.files.lock`, :mod:`~okrkit.files.editing` and
+:mod:`~okrkit.files.checkin` (appending a check-in while keeping the user's layout).
 """
 
 from __future__ import annotations
 
 from okrkit.files.atomic import write_text_atomic
+from okrkit.files.editing import edit
 from okrkit.files.formats import Format, format_of
+from okrkit.files.lock import LockError, locked
 from okrkit.files.reader import load, loads
 from okrkit.files.writer import dump, dumps, schema
 
-__all__ = ["Format", "dump", "dumps", "format_of", "load", "loads", "schema", "write_text_atomic"]
+__all__ = [
+    "Format",
+    "LockError",
+    "dump",
+    "dumps",
+    "edit",
+    "format_of",
+    "load",
+    "loads",
+    "locked",
+    "schema",
+    "write_text_atomic",
+]

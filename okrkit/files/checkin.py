@@ -18,10 +18,11 @@ from typing import Any
 
 import yaml
 
-from okrkit.errors import OKRError, PlanFileError
+from okrkit.errors import OKRError
 from okrkit.files.atomic import write_text_atomic
 from okrkit.files.formats import Format, format_of
-from okrkit.files.reader import loads
+from okrkit.files.lock import DEFAULT_TIMEOUT, locked
+from okrkit.files.reader import decode, loads, read_bytes
 from okrkit.files.writer import dumps
 from okrkit.model import CheckIn, KeyResult, Plan, _parse_number
 
@@ -187,43 +188,45 @@ def append_check_in(
     day: dt.date | None = None,
     inputs: dict[str, str] | None = None,
     format: Format | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> CheckInResult:
     """Append a check-in to key result ``ref`` in the plan file at ``path``.
 
     ``ref`` is a key result id (unique in the plan) or ``objective/kr``.
+    The file is locked while it is read, changed and written (see
+    :mod:`okrkit.files.lock`), so concurrent check-ins are never lost; the lock
+    is waited for up to ``timeout`` seconds.
     """
     p = Path(path)
     fmt = format_of(p, format)
-    try:
-        raw = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlanFileError(f"{p}: no such file") from None
-    bom = raw.startswith("\ufeff")
-    text = raw.removeprefix("\ufeff")
-    plan = loads(text, fmt, source=str(p))
-    objective, kr = plan.key_result(ref)
-    oi = plan.objectives.index(objective)
-    ki = objective.key_results.index(kr)
-    check_in = _new_check_in(
-        kr,
-        value=value,
-        done=done,
-        confidence=confidence,
-        note=note,
-        author=author,
-        day=day or dt.date.today(),
-        inputs=inputs,
-    )
-    expected = _with_check_in(plan, oi, ki, check_in)
-    new_text = _edit_yaml(text, oi, ki, check_in) if fmt == "yaml" else None
-    kept = False
-    if new_text is not None:
-        try:
-            kept = loads(new_text, fmt, source=str(p)) == expected
-        except OKRError:
-            kept = False
-    if not kept:
-        new_text = dumps(expected, fmt)
-    assert new_text is not None
-    write_text_atomic(p, ("\ufeff" if bom else "") + new_text)
+    with locked(p, timeout=timeout):
+        data = read_bytes(p)
+        bom = data.startswith(b"\xef\xbb\xbf")
+        text = decode(data, str(p))
+        plan = loads(text, fmt, source=str(p))
+        objective, kr = plan.key_result(ref)
+        oi = plan.objectives.index(objective)
+        ki = objective.key_results.index(kr)
+        check_in = _new_check_in(
+            kr,
+            value=value,
+            done=done,
+            confidence=confidence,
+            note=note,
+            author=author,
+            day=day or dt.date.today(),
+            inputs=inputs,
+        )
+        expected = _with_check_in(plan, oi, ki, check_in)
+        new_text = _edit_yaml(text, oi, ki, check_in) if fmt == "yaml" else None
+        kept = False
+        if new_text is not None:
+            try:
+                kept = loads(new_text, fmt, source=str(p)) == expected
+            except OKRError:
+                kept = False
+        if not kept:
+            new_text = dumps(expected, fmt)
+        assert new_text is not None
+        write_text_atomic(p, ("\ufeff" if bom else "") + new_text)
     return CheckInResult(f"{objective.id}/{kr.id}", check_in, kept or fmt == "json")

@@ -15,7 +15,7 @@ from okrkit.errors import PlanFileError, ValidationError
 from okrkit.files.formats import Format, check_format, format_of
 from okrkit.model import Plan, convert_errors
 
-__all__ = ["load", "loads", "parse", "read_text"]
+__all__ = ["decode", "load", "loads", "parse", "read_bytes", "read_text"]
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -106,17 +106,31 @@ def loads(text: str, format: Format = "yaml", *, source: str | None = None) -> P
         raise ValidationError(errors, source=where, lines=lines) from None
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """The text of the file at ``path`` (UTF-8, a byte-order mark dropped)."""
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the file at ``path``; errors are a :class:`PlanFileError` naming it."""
     p = Path(path)
     try:
-        return p.read_text(encoding="utf-8-sig")
+        return p.read_bytes()
     except FileNotFoundError:
         raise PlanFileError(f"{p}: no such file") from None
-    except UnicodeDecodeError as exc:
-        raise PlanFileError(f"{p}: not UTF-8 text ({exc.reason})") from None
+    except IsADirectoryError:
+        raise PlanFileError(f"{p}: is a folder, not a plan file") from None
     except OSError as exc:
-        raise PlanFileError(f"{p}: cannot read: {exc.strerror}") from None
+        raise PlanFileError(f"{p}: cannot read: {exc.strerror or exc}") from None
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 ``data`` as text (a byte-order mark dropped); else a :class:`PlanFileError`."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PlanFileError(f"{source}:{line}: not UTF-8 text ({exc.reason})") from None
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """The text of the file at ``path`` (UTF-8, a byte-order mark dropped)."""
+    return decode(read_bytes(path), os.fspath(path))
 
 
 def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Plan:

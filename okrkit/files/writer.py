@@ -11,6 +11,7 @@ import yaml
 from okrkit._serialize import plan_to_data as to_data
 from okrkit.files.atomic import write_text_atomic
 from okrkit.files.formats import Format, check_format, format_of
+from okrkit.files.lock import locked
 from okrkit.model import Plan
 
 __all__ = ["dump", "dumps", "schema"]
@@ -35,8 +36,17 @@ def dumps(plan: Plan, format: Format = "yaml") -> str:
 
 
 def dump(plan: Plan, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
-    """Write a plan file atomically; the format follows the suffix unless given."""
-    write_text_atomic(path, dumps(plan, format_of(path, format)))
+    """Write a plan file atomically; the format follows the suffix unless given.
+
+    An existing file is locked while it is replaced (see :mod:`okrkit.files.lock`),
+    so a concurrent ``okrkit checkin`` either finishes before or starts after.
+    """
+    text = dumps(plan, format_of(path, format))
+    if os.path.isfile(path):
+        with locked(path):
+            write_text_atomic(path, text)
+    else:
+        write_text_atomic(path, text)
 
 
 def schema() -> dict[str, Any]:
