@@ -40,7 +40,7 @@ from okrkit.formatting import (
     format_score,
 )
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
-from okrkit.model import CADENCE_DAYS, KeyResult, Objective, Plan
+from okrkit.model import CADENCE_DAYS, KeyResult, Objective, Plan, is_external
 from okrkit.period import Period
 
 __all__ = [
@@ -589,7 +589,7 @@ def _no_cadence(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
 
 def _company_objectives(plan: Plan) -> list[Objective]:
     """Roots that others align to, and roots without a team."""
-    return [o for o in plan.roots() if plan.children(o) or o.team is None]
+    return [o for o in plan.roots() if o.parent is None and (plan.children(o) or o.team is None)]
 
 
 def _unaligned_team_objective(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
@@ -601,7 +601,7 @@ def _unaligned_team_objective(ctx: _Context) -> Iterator[tuple[str, str, str | N
     choices = format_list([o.id for o in company], style="or", locale=ctx.match.babel)
     company_ids = {o.id for o in company}
     for objective in ctx.plan.roots():
-        if objective.team is None or objective.id in company_ids:
+        if objective.team is None or objective.id in company_ids or objective.parent is not None:
             continue
         message = ctx.say(
             N_(
@@ -617,7 +617,7 @@ def _unaligned_team_objective(ctx: _Context) -> Iterator[tuple[str, str, str | N
 
 def _alignment_period_mismatch(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
     for objective in ctx.plan.objectives:
-        if objective.parent is None:
+        if objective.parent is None or is_external(objective.parent):
             continue
         parent = ctx.plan.objective(objective.parent)
         mine, theirs = ctx.plan.period_of(objective), ctx.plan.period_of(parent)

@@ -55,6 +55,7 @@ __all__ = [
     "Retro",
     "Tag",
     "Unit",
+    "is_external",
 ]
 
 Unit: TypeAlias = Literal["count", "percent", "currency", "ratio", "score", "duration"]
@@ -112,6 +113,19 @@ Number = Annotated[
     ),
 ]
 """A finite number; percent strings like ``"4%"`` are read as ``4``."""
+
+
+def is_external(parent: str | None) -> bool:
+    """Whether a ``parent`` names an objective of another plan file: ``FILE:OBJECTIVE``.
+
+    ``parent: company:growth`` aligns to objective ``growth`` of ``company.yaml`` in
+    the same folder; a company view (:func:`okrkit.company.load_company`) resolves it,
+    a single plan leaves it alone. Ids cannot contain ``:``, so the form is unambiguous.
+
+    >>> is_external("company:growth"), is_external("growth"), is_external(None)
+    (True, False, False)
+    """
+    return parent is not None and ":" in parent
 
 
 def _check_id(value: str) -> str:
@@ -577,7 +591,7 @@ class Plan(_Model):
             index[objective.id] = objective
         children: dict[str, list[Objective]] = {}
         for i, objective in enumerate(self.objectives):
-            if objective.parent is None:
+            if objective.parent is None or is_external(objective.parent):
                 continue
             if objective.parent not in index:
                 raise ValueError(
@@ -587,7 +601,7 @@ class Plan(_Model):
         for objective in self.objectives:  # cycle check: walk up with a visited set
             seen = {objective.id}
             node = objective
-            while node.parent is not None:
+            while node.parent is not None and not is_external(node.parent):
                 if node.parent in seen:
                     raise ValueError(
                         f"objectives: alignment cycle through {objective.id!r} -> "
@@ -630,13 +644,21 @@ class Plan(_Model):
         return list(self._children.get(key, ()))
 
     def roots(self) -> list[Objective]:
-        """Objectives that align to nothing (the top of the tree)."""
-        return [o for o in self.objectives if o.parent is None]
+        """Objectives that align to nothing in this plan (the top of its tree).
+
+        An objective aligned to another plan file's objective (``parent:
+        company:growth``, see :func:`is_external`) is a root of its own plan.
+        """
+        return [o for o in self.objectives if o.parent is None or is_external(o.parent)]
 
     def orphans(self) -> list[Objective]:
         """Objectives that align to nothing and that nothing aligns to."""
         self._fresh()
-        return [o for o in self.objectives if o.parent is None and o.id not in self._children]
+        return [
+            o
+            for o in self.objectives
+            if (o.parent is None or is_external(o.parent)) and o.id not in self._children
+        ]
 
     def walk(self) -> Iterator[tuple[int, Objective]]:
         """Depth-first ``(depth, objective)`` pairs over the alignment tree."""

@@ -44,13 +44,14 @@ from okrkit.formatting import (
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 from okrkit.model import CheckIn, KeyResult, Objective, Plan
 from okrkit.period import Period
-from okrkit.scoring import Band, Score, ScoringPolicy, Status, get_policy, score
+from okrkit.scoring import Band, Score, ScoringPolicy, Status, score
 
 if TYPE_CHECKING:
     import jinja2
     from babel.core import Locale
 
     from okrkit.catalogue import Template, TemplateKeyResult
+    from okrkit.company import Company
     from okrkit.cycle import History
 
 __all__ = ["FORMATS", "TEMPLATES", "Format", "environment", "render"]
@@ -67,6 +68,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "checkin": ("markdown", "html", "text"),
     "book": ("markdown", "html", "text"),
     "review": ("markdown", "html", "text"),
+    "company": ("markdown", "html", "text"),
 }
 
 
@@ -575,37 +577,6 @@ def _plan_context(
     }
 
 
-def _review_context(
-    plan: Plan,
-    on: dt.date | None,
-    policy: ScoringPolicy | str | None,
-    match: LocaleMatch,
-    history: History | None,
-    decisions: Mapping[str, str] | None,
-) -> dict[str, Any]:
-    from okrkit.cycle.review import review_context, trend_svg
-
-    t = translations(match)
-    pol = get_policy(policy)
-    context = review_context(plan, on=on, policy=pol, history=history, decisions=decisions)
-    context.update(
-        plan=plan,
-        grade_band=lambda v: (
-            "red" if v < pol.red_below else "yellow" if v < pol.yellow_below else "green"
-        ),
-        grade_line=pol.yellow_below,
-        trend_chart=lambda row: _markup(
-            trend_svg(row.trend, match, title=row.objective.title, line=pol.yellow_below)
-        ),
-        outcome_labels={
-            "carried": t.gettext("carried over"),
-            "dropped": t.gettext("dropped"),
-            "done": t.gettext("done"),
-        },
-    )
-    return context
-
-
 def _book_context(items: Sequence[Template]) -> dict[str, Any]:
     areas: dict[str, list[Template]] = {}
     for t in items:
@@ -614,7 +585,7 @@ def _book_context(items: Sequence[Template]) -> dict[str, Any]:
 
 
 def render(
-    item: Plan | Objective | KeyResult | Template | Sequence[Template],
+    item: Plan | Objective | KeyResult | Company | Template | Sequence[Template],
     format: Format | str = "markdown",
     *,
     locale: str | Locale | LocaleMatch | None = None,
@@ -630,7 +601,8 @@ def render(
 
     ``format`` is ``"markdown"``, ``"html"``, ``"text"`` or ``"csv"``;
     ``template`` is one of :data:`TEMPLATES` (``document`` for plans,
-    ``book`` for catalogue templates, ``dashboard`` for CSV by default) or the
+    ``book`` for catalogue templates, ``dashboard`` for CSV by default,
+    ``company`` for an :class:`okrkit.company.Company` of several plans) or the
     name of a template in :func:`environment`. ``locale`` defaults to the
     plan's own ``locale:`` (then English). ``on`` is the scoring date
     (default today). ``bom=True`` starts CSV with a UTF-8 byte order mark for
@@ -645,6 +617,7 @@ def render(
     True
     """
     from okrkit.catalogue import Template
+    from okrkit.company import Company, company_context
 
     if format not in FORMATS:
         raise OKRError.translatable(
@@ -661,7 +634,8 @@ def render(
     elif isinstance(item, Sequence) and all(isinstance(i, Template) for i in item):
         book = list(item)
     is_book = book is not None
-    name = template or ("book" if is_book else "dashboard" if format == "csv" else "document")
+    default = "company" if isinstance(item, Company) else "document"
+    name = template or ("book" if is_book else "dashboard" if format == "csv" else default)
     if name in TEMPLATES:
         if format not in TEMPLATES[name]:
             raise OKRError.translatable(
@@ -675,6 +649,10 @@ def render(
     if book is not None:
         items = [t if t.locale == match.locale else _relocalize(t, match) for t in book]
         context = _book_context(items)
+    elif isinstance(item, Company):
+        context = company_context(item, on or dt.date.today(), policy, match)
+    elif name.startswith("company.") and isinstance(item, (Plan, Objective, KeyResult)):
+        context = company_context(_as_plan(item), on or dt.date.today(), policy, match)
     else:
         if isinstance(item, Template) or not isinstance(item, (Plan, Objective, KeyResult)):
             raise OKRError.translatable(
@@ -683,7 +661,9 @@ def render(
             )
         plan = _as_plan(item)
         if name.startswith("review."):
-            context = _review_context(plan, on, policy, match, history, decisions)
+            from okrkit.cycle.review import review_render_context
+
+            context = review_render_context(plan, on, policy, match, history, decisions)
         else:
             context = _plan_context(plan, on or dt.date.today(), policy, match)
     context["title"] = title

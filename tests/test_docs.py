@@ -69,11 +69,13 @@ def console_sessions(page: Path) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_console_examples(page: Path, tmp_path: Path) -> None:
-    """Shell sessions in the docs run for real, in order, in a folder with plan.yaml."""
+    """Shell sessions in the docs run for real, in order, in a folder with plan.yaml
+    (a copy of examples/marketing-plan.yaml) and a copy of examples/."""
     sessions = console_sessions(page)
     if not sessions:
         return
     shutil.copy(ROOT / "examples" / "marketing-plan.yaml", tmp_path / "plan.yaml")
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
     env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
     env.update(PYTHONPATH=str(ROOT), NO_COLOR="1", OKRKIT_LOCALE="en")
     for command, expected in sessions:

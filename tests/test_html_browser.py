@@ -14,7 +14,10 @@ import pytest
 from sampleplan import ON, sample_plan
 
 from okrkit import catalogue, render
+from okrkit.company import load_company
 from okrkit.i18n import translations
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 JAVA = shutil.which("java")
@@ -52,6 +55,11 @@ def documents(tmp_path: Path) -> dict[str, Path]:
             path = tmp_path / f"{name}.{locale}.html"
             path.write_text(render(plan, "html", locale=locale, template=name, on=ON))
             pages[f"{name}.{locale}"] = path
+        company = tmp_path / f"company.{locale}.html"
+        company.write_text(
+            render(load_company([EXAMPLES / "company"]), "html", locale=locale, on=ON)
+        )
+        pages[f"company.{locale}"] = company
         book = tmp_path / f"book.{locale}.html"
         book.write_text(render(catalogue.templates(locale, role="seo"), "html", locale=locale))
         pages[f"book.{locale}"] = book

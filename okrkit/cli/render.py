@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from okrkit.cli._base import Context, Translate, parse_date, plan_file, read_plan, write_output
+from okrkit.cli._base import Context, Translate, UsageError, parse_date, read_plan, write_output
 
 __all__ = ["register"]
 
@@ -14,7 +14,15 @@ def run(ctx: Context) -> int:
     from okrkit.rendering import render
 
     args = ctx.args
-    plan = read_plan(args.file)
+    if args.template == "company":
+        from okrkit.company import load_company
+
+        item: Any = load_company(["/dev/stdin" if f == "-" else f for f in args.files])
+    elif len(args.files) > 1:
+        raise UsageError(ctx._("only --template company takes several plan files"))
+    else:
+        args.file = args.files[0]
+        item = read_plan(args.file)
     extra: dict[str, Any] = {}
     if args.template == "review":
         from okrkit.cli.rollover import decisions_from
@@ -26,7 +34,7 @@ def run(ctx: Context) -> int:
     # The document speaks the plan's language unless --locale says otherwise; the
     # command's own messages keep the user's language.
     text = render(
-        plan,
+        item,
         args.format,
         locale=args.locale or plan.locale or ctx.locale,
         template=args.template,
@@ -46,14 +54,25 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     from okrkit.scoring import POLICIES
 
     render_p = sub.add_parser("render", help=_("render a plan as a document"), parents=[common])
-    plan_file(render_p, _)
+    render_p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=_(
+            "plan file (YAML or JSON), or - for standard input; with --template company, "
+            "several plan files or folders of them"
+        ),
+    )
     render_p.add_argument(
         "--format", choices=list(FORMATS), default="markdown", help=_("output format")
     )
     render_p.add_argument(
         "--template",
         choices=[t for t in TEMPLATES if t != "book"],
-        help=_("document, dashboard, checkin or review (the end-of-period review)"),
+        help=_(
+            "document, dashboard, checkin, review (the end-of-period review) or company "
+            "(several teams' plans as one alignment tree)"
+        ),
     )
     render_p.add_argument(
         "--on", metavar="DATE", help=_("score as of this date (YYYY-MM-DD, default today)")

@@ -18,9 +18,9 @@ from okrkit.cycle.rollover import _outcomes
 from okrkit.i18n import LocaleMatch, translations
 from okrkit.model import Objective, Plan
 from okrkit.period import Period
-from okrkit.scoring import ScoringPolicy
+from okrkit.scoring import ScoringPolicy, get_policy
 
-__all__ = ["ReviewRow", "review_context", "trend_svg"]
+__all__ = ["ReviewRow", "review_context", "review_render_context", "trend_svg"]
 
 
 @dataclass(frozen=True)
@@ -111,3 +111,35 @@ def trend_svg(
     parts += [f'<circle cx="{x:.1f}" cy="{yy:.1f}" r="3" class="dot"/>' for x, yy in coords]
     parts.append("</svg>")
     return "".join(parts)
+
+
+def review_render_context(
+    plan: Plan,
+    on: dt.date | None,
+    policy: ScoringPolicy | str | None,
+    match: LocaleMatch,
+    history: History | None,
+    decisions: Mapping[str, str] | None,
+) -> dict[str, Any]:
+    """:func:`review_context` plus what the review templates draw and label with."""
+    t = translations(match)
+    from okrkit.rendering import _markup
+
+    pol = get_policy(policy)
+    context = review_context(plan, on=on, policy=pol, history=history, decisions=decisions)
+    context.update(
+        plan=plan,
+        grade_band=lambda v: (
+            "red" if v < pol.red_below else "yellow" if v < pol.yellow_below else "green"
+        ),
+        grade_line=pol.yellow_below,
+        trend_chart=lambda row: _markup(
+            trend_svg(row.trend, match, title=row.objective.title, line=pol.yellow_below)
+        ),
+        outcome_labels={
+            "carried": t.gettext("carried over"),
+            "dropped": t.gettext("dropped"),
+            "done": t.gettext("done"),
+        },
+    )
+    return context
