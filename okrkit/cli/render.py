@@ -36,7 +36,7 @@ def run(ctx: Context) -> int:
     text = render(
         item,
         args.format,
-        locale=args.locale or plan.locale or ctx.locale,
+        locale=args.locale or getattr(item, "locale", None) or ctx.locale,
         template=args.template,
         on=parse_date(ctx, args.on) if args.on or args.template != "review" else None,
         policy=args.policy,
