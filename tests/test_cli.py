@@ -265,11 +265,20 @@ def test_schema_and_locales() -> None:
 def test_bad_files_give_one_line_errors(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(content, encoding="utf-8")
-    for command in ("score", "render", "lint"):
+    for command in ("score", "render"):
         result = run(command, str(path))
         assert result.returncode == 1, (command, result.stderr)
         assert message in result.stderr
         assert "Traceback" not in result.stderr
+    # lint reports a file it cannot read as a finding and goes on with the next file
+    result = run("lint", str(path), str(EXAMPLE), "--on", "2026-11-27")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    first, *rest = result.stdout.splitlines()
+    assert first.startswith(str(path)) and first.endswith("[invalid-plan]")
+    assert message.rsplit(": ", 1)[-1] in first
+    if message.startswith("plan.yaml:4:"):
+        assert first.startswith(f"{path}:4:5: ")
+    assert rest and all(line.startswith(f"{EXAMPLE}:") for line in rest)
 
 
 def test_usage_errors_exit_2() -> None:
@@ -289,9 +298,11 @@ def test_unknown_template_and_missing_file(tmp_path: Path) -> None:
 
 def test_lint_command(plan_file: Path) -> None:
     result = run("lint", str(plan_file), "--on", "2026-11-23", "--format", "json")
-    assert result.returncode in (0, 1), result.stderr
-    findings = json.loads(result.stdout)
-    assert all({"rule", "severity", "path", "message"} <= set(f) for f in findings)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["format"] == 1 and data["findings"]
+    keys = {"file", "line", "column", "rule", "severity", "path", "message"}
+    assert all(set(f) == keys and f["file"] == str(plan_file) for f in data["findings"])
 
 
 def test_pre_commit_hook_definition() -> None:

@@ -14,6 +14,7 @@ from typing import IO, Any
 from okrkit.errors import OKRError
 
 __all__ = [
+    "TODAY_VAR",
     "Command",
     "Context",
     "Translate",
@@ -24,6 +25,7 @@ __all__ = [
     "plan_file",
     "read_plan",
     "table",
+    "today",
     "write_output",
 ]
 
@@ -90,10 +92,32 @@ def read_plan(path: str) -> Any:
     return load(path)
 
 
-def parse_date(ctx: Context, text: str | None) -> dt.date:
-    """An ISO date from the command line, or today."""
+#: The environment variable that fixes "today" for every command (for CI and tests).
+TODAY_VAR = "OKRKIT_TODAY"
+
+
+def today(ctx: Context) -> dt.date:
+    """Today's date, or the date in ``OKRKIT_TODAY`` when it is set (so that a CI job's
+    findings and scores do not change from one day to the next)."""
+    text = os.environ.get(TODAY_VAR, "").strip()
     if not text:
         return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise OKRError(
+            ctx._(
+                "{variable} is {value}; expected a date such as 2027-01-15",
+                variable=TODAY_VAR,
+                value=repr(text),
+            )
+        ) from None
+
+
+def parse_date(ctx: Context, text: str | None) -> dt.date:
+    """An ISO date from the command line, or today (see :func:`today`)."""
+    if not text:
+        return today(ctx)
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -1,65 +1,78 @@
-"""``okrkit lint``: check a plan against OKR quality rules."""
+"""``okrkit lint``: check plan files against OKR quality rules.
+
+Takes any number of files (pre-commit passes every staged plan at once) and
+reports each finding at its ``file:line:column``, as text, JSON, GitHub Actions
+annotations or a SARIF log. A file that cannot be read is reported as a finding
+of ``invalid-plan`` and the other files are still checked.
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from okrkit.cli._base import (
-    Context,
-    Translate,
-    data_format,
-    paint,
-    parse_date,
-    plan_file,
-    read_plan,
-)
+from okrkit.cli._base import Context, Translate, paint, parse_date
 
 __all__ = ["register"]
 
+_BANDS = {"error": "red", "warning": "yellow", "info": "grey"}
+
+
+def _text(ctx: Context, report: Any) -> None:
+    from okrkit.lint_report import as_text
+
+    if not report.findings:
+        ctx.out.write(ctx._("No problems found.") + "\n")
+        return
+    ctx.out.write(
+        as_text(report, paint=lambda severity, label: paint(ctx, label, _BANDS[severity]))
+    )
+
 
 def run(ctx: Context) -> int:
-    from okrkit.linting import lint
+    from okrkit.lint_report import as_github, as_json, as_sarif, dumps, lint_files
 
     args = ctx.args
-    plan = read_plan(args.file)
-    findings = lint(
-        plan, locale=ctx.locale, on=parse_date(ctx, args.on), disable=args.disable or ()
+    report = lint_files(
+        args.files, locale=ctx.locale, on=parse_date(ctx, args.on), disable=args.disable or ()
     )
     if args.format == "json":
-        ctx.json(
-            [
-                {"rule": f.rule, "severity": f.severity, "path": f.path, "message": f.message}
-                for f in findings
-            ]
-        )
+        ctx.out.write(dumps(as_json(report)))
+    elif args.format == "sarif":
+        ctx.out.write(dumps(as_sarif(report)))
+    elif args.format == "github":
+        ctx.out.write(as_github(report))
     else:
-        labels = {"error": ctx._("error"), "warning": ctx._("warning"), "info": ctx._("info")}
-        bands = {"error": "red", "warning": "yellow", "info": "grey"}
-        for f in findings:
-            where = args.file if args.file != "-" else "<stdin>"
-            ctx.out.write(
-                f"{where}: {f.path}: {paint(ctx, labels[f.severity], bands[f.severity])} "
-                f"[{f.rule}] {f.message}\n"
-            )
-        if not findings:
-            ctx.out.write(ctx._("No problems found.") + "\n")
-    failing = {"error"} | ({"warning"} if args.strict else set())
-    return 1 if any(f.severity in failing for f in findings) else 0
+        _text(ctx, report)
+    return 1 if report.failed(strict=args.strict) else 0
 
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``lint``."""
+    from okrkit.lint_report import REPORT_FORMATS
+
     lint_p = sub.add_parser(
-        "lint", help=_("check a plan against OKR quality rules"), parents=[common]
+        "lint", help=_("check plan files against OKR quality rules"), parents=[common]
     )
-    plan_file(lint_p, _)
+    lint_p.add_argument(
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help=_("plan files (YAML or JSON), or - for standard input"),
+    )
     lint_p.add_argument(
         "--disable", action="append", metavar="RULE", help=_("skip a rule; repeat for several")
     )
     lint_p.add_argument(
-        "--on", metavar="DATE", help=_("check as of this date (YYYY-MM-DD, default today)")
+        "--on",
+        metavar="DATE",
+        help=_("check as of this date (YYYY-MM-DD, default OKRKIT_TODAY or today)"),
     )
     lint_p.add_argument("--strict", action="store_true", help=_("fail on warnings too"))
-    data_format(lint_p, _)
+    lint_p.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        default="text",
+        help=_("output format: text, json, github (workflow annotations) or sarif"),
+    )
     lint_p.set_defaults(func=run)
