@@ -115,14 +115,21 @@ def _read(path: str) -> tuple[str, str]:
     try:
         return Path(path).read_text(encoding="utf-8-sig"), path
     except FileNotFoundError:
+        # Translators: {path} is a file name as the user typed it.
         raise PlanFileError.translatable(N_("{path}: no such file"), path=path) from None
     except UnicodeDecodeError as exc:
         raise PlanFileError.translatable(
-            N_("{path}: not UTF-8 text ({reason})"), path=path, reason=exc.reason
+            # Translators: {reason} is Python's English description of the bad bytes.
+            N_("{path}: not UTF-8 text ({reason})"),
+            path=path,
+            reason=exc.reason,
         ) from None
     except OSError as exc:
         raise PlanFileError.translatable(
-            N_("{path}: cannot read: {reason}"), path=path, reason=exc.strerror or str(exc)
+            # Translators: {reason} is the operating system's message, such as "Permission denied".
+            N_("{path}: cannot read: {reason}"),
+            path=path,
+            reason=exc.strerror or str(exc),
         ) from None
 
 

@@ -107,6 +107,7 @@ def today(ctx: Context) -> dt.date:
     except ValueError:
         raise OKRError(
             ctx._(
+                # Translators: {variable} is OKRKIT_TODAY, {value} what it was set to.
                 "{variable} is {value}; expected a date such as 2027-01-15",
                 variable=TODAY_VAR,
                 value=repr(text),
