@@ -180,3 +180,9 @@ def test_endings_placeholders_and_options() -> None:
         violations(rows, [(CODE.sub(" ", m), [CODE.sub(" ", t) for t in ts]) for m, ts in good])
         == []
     )
+
+
+def test_every_translated_locale_has_a_glossary() -> None:
+    translated = {p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/okrkit.po")}
+    assert translated, "no .po files found"
+    assert {p.stem for p in GLOSSARIES} == translated
