@@ -13,7 +13,7 @@ __all__ = ["COMMAND_MODULES", "build_parser"]
 #: The modules of ``okrkit.cli`` that add commands, in the order ``--help`` lists them.
 #: Each has ``register(subparsers, common, gettext)``.
 COMMAND_MODULES = (
-    "templates", "new", "checkin", "score", "lint", "render", "rollover", "info",
+    "templates", "new", "checkin", "measure", "score", "lint", "render", "rollover", "info",
 )  # fmt: skip
 
 
