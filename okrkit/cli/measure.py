@@ -58,7 +58,7 @@ def _progress(ctx: Context) -> Any:
 
 
 def run(ctx: Context) -> int:
-    from okrkit.io import load, loads
+    from okrkit.files import load, loads
     from okrkit.measure.run import measure
     from okrkit.measure.writing import record_file
 

@@ -22,7 +22,7 @@ import yaml
 
 from okrkit._serialize import model_to_data
 from okrkit.errors import OKRError, PlanFileError
-from okrkit.io import Format, _format_of, dumps, loads, write_text_atomic
+from okrkit.files import Format, dumps, format_of, loads, write_text_atomic
 from okrkit.measure.readings import Measurement
 from okrkit.measure.recording import record
 from okrkit.model import CheckIn, Plan
@@ -169,7 +169,7 @@ def record_file(
     when nothing changed.
     """
     p = Path(path)
-    fmt = _format_of(p, format)
+    fmt = format_of(p, format)
     try:
         raw = p.read_text(encoding="utf-8")
     except FileNotFoundError:
