@@ -44,7 +44,7 @@ from okrkit.formatting import (
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 from okrkit.model import CheckIn, KeyResult, Objective, Plan
 from okrkit.period import Period
-from okrkit.scoring import Band, Score, ScoringPolicy, Status, score
+from okrkit.scoring import Band, Score, ScoringPolicy, Status, get_policy, score
 
 if TYPE_CHECKING:
     import jinja2
@@ -609,7 +609,8 @@ def render(
     spreadsheet programs. The ``review`` template closes the plan's period as of
     ``on`` (default: the period's end) and shows what rolls over by ``decisions``
     (objective id to ``carry``, ``drop`` or ``done``) and the score trend across
-    the periods in ``history`` (see :mod:`okrkit.cycle`).
+    the periods in ``history`` (see :mod:`okrkit.cycle`); the ``document``
+    template shows that trend too when ``history`` is given.
 
     >>> from okrkit import catalogue
     >>> text = render(catalogue.get("seo/on-page", "vi"), "markdown", locale="vi")
@@ -666,6 +667,11 @@ def render(
             context = review_render_context(plan, on, policy, match, history, decisions)
         else:
             context = _plan_context(plan, on or dt.date.today(), policy, match)
+            if history is not None:
+                from okrkit.cycle.review import trends_context
+
+                line = get_policy(policy).yellow_below
+                context.update(trends_context(plan, history, context["rows"], match, line))
     context["title"] = title
     text = env.get_template(name).render(**context)
     if bom and format == "csv":

@@ -107,3 +107,19 @@ def test_review_from_the_command_line(tmp_path: Path) -> None:
     text = out.getvalue()
     assert text.startswith("# Итоги: 4-й кв. 2026 г.") or "Итоги" in text.splitlines()[0]
     assert "Не переносятся" in text
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_the_document_and_review_show_values_and_scores_across_quarters(fmt: str) -> None:
+    plan, history = _quarter_two("zh_Hans")
+    q1 = okrkit.Period.parse("2027-Q1")
+    document = okrkit.render(plan, fmt, locale="zh_Hans", history=history, on=dt.date(2027, 6, 1))
+    label = translations("zh_Hans").gettext("Score by period")
+    marker = '<figure class="trend">' if fmt == "html" else label
+    assert document.count(marker) == len(plan.objectives)
+    assert format_period(q1, "zh_Hans") in document
+    assert label not in okrkit.render(plan, fmt, locale="zh_Hans", on=dt.date(2027, 6, 1))
+    review = okrkit.render(plan, fmt, locale="zh_Hans", template="review", history=history)
+    value_label = translations("zh_Hans").gettext("Value by period")
+    carried_metrics = [kr for o in plan.objectives for kr in o.key_results if kr.kind == "metric"]
+    assert review.count(value_label) == len(carried_metrics)

@@ -26,10 +26,12 @@ def run(ctx: Context) -> int:
     extra: dict[str, Any] = {}
     if args.template == "review":
         from okrkit.cli.rollover import decisions_from
-        from okrkit.cycle import load_history
 
         extra["decisions"] = decisions_from(ctx)
-        if args.file != "-":
+    if args.template in (None, "document", "review") and args.file != "-":
+        from okrkit.cycle import history_path, load_history
+
+        if history_path(args.file).exists():  # trends across the closed periods
             extra["history"] = load_history(args.file)
     # The document speaks the plan's language unless --locale says otherwise; the
     # command's own messages keep the user's language.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from okrkit.cycle.close import close_period
@@ -32,9 +32,15 @@ class ReviewRow:
     depth: int
     trend: list[tuple[Period, float]]
 
+    kr_trends: dict[str, list[tuple[Period, float | None]]] = field(default_factory=dict)
+
     def key_result(self, kr_id: str) -> KeyResultRecord | None:
         """The record of one of the objective's key results."""
         return next((k for k in self.record.key_results if k.id == kr_id), None)
+
+    def kr_trend(self, kr_id: str) -> list[tuple[Period, float | None]]:
+        """A key result's final value in each period it was part of (this one last)."""
+        return self.kr_trends.get(kr_id, [])
 
 
 def review_context(
@@ -53,8 +59,14 @@ def review_context(
         found = record.objective(objective.id)
         if found is None:
             continue
-        trend = [*History(periods=past).trend(objective.id), (record.period, found.score)]
-        rows.append(ReviewRow(objective, found, depth, trend))
+        before = History(periods=past)
+        trend = [*before.trend(objective.id), (record.period, found.score)]
+        kr_trends = {
+            k.id: [*before.key_result_trend(objective.id, k.id), (record.period, k.final)]
+            for k in found.key_results
+            if k.kind == "metric"
+        }
+        rows.append(ReviewRow(objective, found, depth, trend, kr_trends))
     return {
         "record": record,
         "review_rows": rows,
@@ -111,6 +123,29 @@ def trend_svg(
     parts += [f'<circle cx="{x:.1f}" cy="{yy:.1f}" r="3" class="dot"/>' for x, yy in coords]
     parts.append("</svg>")
     return "".join(parts)
+
+
+def trends_context(
+    plan: Plan,
+    history: History | None,
+    rows: Sequence[Any],
+    match: LocaleMatch,
+    line: float,
+) -> dict[str, Any]:
+    """For the OKR document: each objective's score in the closed periods and now."""
+    from okrkit.rendering import _markup
+
+    trends: dict[str, list[tuple[Period, float]]] = {}
+    for row in rows:
+        past = history.trend(row.objective.id) if history is not None else []
+        if past and plan.period is not None:
+            trends[row.objective.id] = [*past, (plan.period, row.score.value)]
+
+    def chart(objective: Objective) -> str:
+        points = trends.get(objective.id, [])
+        return _markup(trend_svg(points, match, title=objective.title, line=line))
+
+    return {"trends": trends, "trend_chart_of": chart}
 
 
 def review_render_context(
