@@ -80,6 +80,7 @@ class ValidationError(OKRError):
 
     ``errors`` lists every problem found as ``(path, message)`` pairs, where
     ``path`` is the dotted field path (``objectives[0].key_results[1].target``).
+    The message lists the first ``max_shown`` of them and counts the rest.
     """
 
     def __init__(
@@ -88,15 +89,18 @@ class ValidationError(OKRError):
         *,
         source: str | None = None,
         lines: dict[str, int] | None = None,
+        max_shown: int | None = None,
     ) -> None:
         self.errors = errors
         self.source = source
         self.lines = dict(lines or {})
+        self.max_shown = max_shown
         super().__init__(self._render())
 
     def _render(self) -> str:
         parts = []
-        for path, message in self.errors:
+        shown = self.errors if self.max_shown is None else self.errors[: self.max_shown]
+        for path, message in shown:
             where = self.source or ""
             line = self.lines.get(path)
             if where and line is not None:
@@ -106,6 +110,8 @@ class ValidationError(OKRError):
             prefix = f"{where}: " if where else ""
             field = f"{path}: " if path else ""
             parts.append(f"{prefix}{field}{message}")
+        if len(shown) < len(self.errors):
+            parts.append(f"... and {len(self.errors) - len(shown):,} more problems")
         return "\n".join(parts)
 
 

@@ -128,7 +128,9 @@ def is_external(parent: str | None) -> bool:
     return parent is not None and ":" in parent
 
 
-def _check_id(value: str) -> str:
+def _check_id(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value  # `id: 1.5`: the str type reports "Input should be a valid string"
     if not _ID_RE.match(value):
         raise ValueError(
             f"{value!r} is not a valid id: use letters, digits, '-', '_' or '.', "

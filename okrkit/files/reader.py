@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -13,23 +12,65 @@ from pydantic import ValidationError as PydanticValidationError
 
 from okrkit.errors import PlanFileError, ValidationError
 from okrkit.files.formats import Format, check_format, format_of
+from okrkit.files.jsonfiles import parse_json
+from okrkit.files.jsonfiles import too_deep as _too_deep
+from okrkit.files.limits import DEFAULT_LIMITS, LimitError, Limits, first_too_large
+from okrkit.files.nodes import check_document
 from okrkit.model import Plan, convert_errors
 
-__all__ = ["decode", "load", "loads", "parse", "read_bytes", "read_text"]
+__all__ = [
+    "check_file_size",
+    "decode",
+    "load",
+    "loads",
+    "parse",
+    "read_bytes",
+    "read_text",
+    "yaml_lines",
+]
 
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _PlanLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's C loader; a date that does not exist stays text, for the model to report."""
 
 
-def parse(text: str, format: Format, source: str | None) -> Any:
-    """The plain data in ``text``; a syntax error is a :class:`PlanFileError` with its line."""
-    where = source or "<text>"
-    if check_format(format) == "json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise PlanFileError(f"{where}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
     try:
-        return yaml.load(text, Loader=_Loader)
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:  # 2026-02-30: the model says "day value is outside expected range"
+        return node.value
+
+
+_PlanLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_Loader: type[Any] = _PlanLoader
+
+
+def _size(text: str, where: str, limits: Limits) -> None:
+    size = len(text) if len(text) * 4 <= limits.max_bytes else len(text.encode("utf-8"))
+    if size > limits.max_bytes:
+        raise LimitError(
+            f"{where}: {size:,} bytes; plans are limited to {limits.max_bytes:,} bytes"
+            " (Limits.max_bytes)"
+        )
+
+
+def parse(text: str, format: Format, source: str | None, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """The plain data in ``text``; a syntax error is a :class:`PlanFileError` with its line.
+
+    The text is checked against ``limits`` (size, nesting, node budget, numbers,
+    text length), and duplicate keys and tags that are not plan data are errors.
+    """
+    where = source or "<text>"
+    _size(text, where, limits)
+    if check_format(format) == "json":
+        return parse_json(text, where, limits)
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        check_document(loader, root, limits, where)
+        return loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -37,6 +78,10 @@ def parse(text: str, format: Format, source: str | None) -> Any:
         raise PlanFileError(f"{where}{line}: not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise PlanFileError(f"{where}: not valid YAML: {exc}") from None
+    except RecursionError:
+        raise _too_deep(where, limits) from None
+    finally:
+        loader.dispose()
 
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -73,10 +118,17 @@ def yaml_lines(text: str, paths: list[str]) -> dict[str, int]:
     return lines
 
 
-def loads(text: str, format: Format = "yaml", *, source: str | None = None) -> Plan:
+def loads(
+    text: str,
+    format: Format = "yaml",
+    *,
+    source: str | None = None,
+    limits: Limits | None = None,
+) -> Plan:
     """Read a plan from YAML or JSON text.
 
-    ``source`` names the text in error messages (a file name, say).
+    ``source`` names the text in error messages (a file name, say); ``limits``
+    bounds what the text may hold (see :class:`~okrkit.files.limits.Limits`).
 
     >>> plan = loads('''
     ... period: 2026-Q3
@@ -89,7 +141,8 @@ def loads(text: str, format: Format = "yaml", *, source: str | None = None) -> P
     >>> plan.objectives[0].key_results[0].resolved_direction
     'increase'
     """
-    data = parse(text, format, source)
+    limits = limits or DEFAULT_LIMITS
+    data = parse(text, format, source, limits)
     where = source or "<text>"
     if data is None:
         data = {}
@@ -98,12 +151,23 @@ def loads(text: str, format: Format = "yaml", *, source: str | None = None) -> P
             f"{where}: expected a mapping with 'objectives' at the top, got {type(data).__name__}"
         )
     try:
-        return Plan.model_validate(data)
+        plan = Plan.model_validate(data)
     except PydanticValidationError as exc:
         errors = convert_errors(exc)
         # JSON is (for this purpose) YAML too: one node walk finds lines for both.
-        lines = yaml_lines(text, [p for p, _ in errors])
-        raise ValidationError(errors, source=where, lines=lines) from None
+        lines = yaml_lines(text, [p for p, _ in errors[: limits.max_errors]])
+        raise ValidationError(
+            errors, source=where, lines=lines, max_shown=limits.max_errors
+        ) from None
+    too_large = first_too_large(plan, limits)
+    if too_large is not None:
+        path, value = too_large
+        line = yaml_lines(text, [path]).get(path)
+        raise LimitError(
+            f"{where}{f':{line}' if line else ''}: {path}: {value:g} is too large; numbers are"
+            f" limited to ±{limits.max_magnitude:g} (Limits.max_magnitude)"
+        )
+    return plan
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -133,6 +197,26 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return decode(read_bytes(path), os.fspath(path))
 
 
-def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Plan:
-    """Read a plan file; the format follows the suffix (``.json`` or YAML)."""
-    return loads(read_text(path), format_of(path, format), source=str(path))
+def load(
+    path: str | os.PathLike[str], *, format: Format | None = None, limits: Limits | None = None
+) -> Plan:
+    """Read a plan file; the format follows the suffix (``.json`` or YAML).
+
+    A file larger than ``limits.max_bytes`` is refused before it is read.
+    """
+    limits = limits or DEFAULT_LIMITS
+    check_file_size(path, limits)
+    return loads(read_text(path), format_of(path, format), source=str(path), limits=limits)
+
+
+def check_file_size(path: str | os.PathLike[str], limits: Limits) -> None:
+    """Refuse a file larger than ``limits.max_bytes`` without reading it."""
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        return  # reading it says what is wrong
+    if size > limits.max_bytes:
+        raise LimitError(
+            f"{os.fspath(path)}: {size:,} bytes; plans are limited to {limits.max_bytes:,} bytes"
+            " (Limits.max_bytes)"
+        )

@@ -1,0 +1,144 @@
+"""Reading JSON plan files within :class:`~okrkit.files.limits.Limits`.
+
+The standard library's parser is used with hooks: numbers are checked for their
+digits and size before they are built, ``NaN``/``Infinity`` are refused, and a
+duplicate key is an error naming both lines (found by walking the text as YAML,
+which JSON is). The built data is walked once (without recursion) for nesting,
+node count and text length; nesting too deep for the parser itself is the same
+clear error.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+
+from okrkit.errors import PlanFileError
+from okrkit.files.limits import LimitError, Limits
+
+__all__ = ["parse_json", "too_deep"]
+
+
+class _Duplicate(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def too_deep(where: str, limits: Limits) -> LimitError:
+    """The error for nesting deeper than the limit (or than the parser can go)."""
+    return LimitError(
+        f"{where}: nested more than {limits.max_depth} levels deep; plans are limited to "
+        f"{limits.max_depth} (Limits.max_depth)"
+    )
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Duplicate(key)
+            seen.add(key)
+    return out
+
+
+def parse_json(text: str, where: str, limits: Limits) -> Any:
+    """The data in JSON ``text``; errors name ``where`` and the line."""
+
+    def number(kind: type[int] | type[float]) -> Any:
+        def build(literal: str) -> int | float:
+            digits = sum(c.isdigit() for c in literal)
+            if digits > limits.max_number_digits:
+                raise LimitError(
+                    f"{where}: a number with {digits:,} digits; numbers are limited to "
+                    f"{limits.max_number_digits} digits (Limits.max_number_digits)"
+                )
+            value = kind(literal)
+            if abs(value) > limits.max_magnitude:
+                raise LimitError(
+                    f"{where}: {literal} is too large; numbers are limited to "
+                    f"±{limits.max_magnitude:g} (Limits.max_magnitude)"
+                )
+            return value
+
+        return build
+
+    def constant(name: str) -> Any:
+        raise PlanFileError(f"{where}: expected a finite number, got {name}")
+
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=_pairs,
+            parse_int=number(int),
+            parse_float=number(float),
+            parse_constant=constant,
+        )
+    except json.JSONDecodeError as exc:
+        raise PlanFileError(f"{where}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise too_deep(where, limits) from None
+    except _Duplicate as exc:
+        duplicate = PlanFileError(f"{where}: duplicate key {exc.key!r}; each key may appear once")
+        raise _located(text, where, limits, duplicate) from None
+    except PlanFileError as exc:
+        raise _located(text, where, limits, exc) from None
+    try:
+        _walk(data, where, limits)
+    except PlanFileError as exc:
+        raise _located(text, where, limits, exc) from None
+    return data
+
+
+def _located(text: str, where: str, limits: Limits, error: PlanFileError) -> PlanFileError:
+    """The same problem with its line and field, found by walking the text as YAML
+    (which JSON is); ``error`` itself when that walk does not find it."""
+    from okrkit.files.nodes import check_document
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        root = loader.get_single_node()
+        if root is not None:
+            check_document(loader, root, limits, where)
+    except PlanFileError as exc:
+        if type(exc) is type(error):
+            return exc
+    except (yaml.YAMLError, RecursionError, ValueError):
+        pass
+    finally:
+        loader.dispose()
+    return error
+
+
+def _walk(data: Any, where: str, limits: Limits) -> None:
+    count = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        count += 1
+        if count > limits.max_nodes:
+            raise LimitError(
+                f"{where}: more than {limits.max_nodes:,} values; plans are limited to "
+                f"{limits.max_nodes:,} (Limits.max_nodes)"
+            )
+        if depth > limits.max_depth:
+            raise too_deep(where, limits)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                _text(key, where, limits)
+                stack.append((item, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+        else:
+            _text(value, where, limits)
+
+
+def _text(value: Any, where: str, limits: Limits) -> None:
+    if isinstance(value, str) and len(value) > limits.max_string_length:
+        raise LimitError(
+            f"{where}: text of {len(value):,} characters; text is limited to "
+            f"{limits.max_string_length:,} (Limits.max_string_length)"
+        )

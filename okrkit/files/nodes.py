@@ -1,0 +1,197 @@
+"""Checks on a composed YAML document before any Python object is built from it.
+
+libyaml's C parser composes the file into a graph of nodes in which an alias is
+a second reference to the same node, so even a "billion laughs" file composes
+small. One walk over that graph checks, before construction:
+
+* tags: only the plain data a plan holds (text, numbers, booleans, null, dates,
+  mappings, lists, merge keys); ``!!binary``, ``!!python/...``, ``!!set`` and
+  custom tags are errors;
+* duplicate keys (YAML says they are an error; PyYAML lets the last one win),
+  reported with both lines;
+* nesting depth, the node budget and the nodes reached through aliases,
+  counted as construction would expand them;
+* text length, digits in a number and the size of a number.
+
+Errors name the source, the line and the field path.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import yaml
+
+from okrkit.errors import PlanFileError
+from okrkit.files.limits import LimitError, Limits
+
+__all__ = ["check_document", "field_path"]
+
+_T = "tag:yaml.org,2002:"
+_SCALARS = {_T + name for name in ("str", "int", "float", "bool", "null", "timestamp", "merge")}
+_NUMBERS = {_T + "int", _T + "float"}
+_SEQ, _MAP = _T + "seq", _T + "map"
+
+# A node on the walk: (node, depth, parent entry, the key or index that leads to it).
+_Entry = tuple[yaml.Node, int, Any, str | int | None]
+
+
+def field_path(entry: _Entry | None) -> str:
+    """The dotted field path of a walk entry: ``objectives[0].key_results[1].title``."""
+    parts: list[str] = []
+    while entry is not None and entry[3] is not None:
+        part = entry[3]
+        parts.append(f"[{part}]" if isinstance(part, int) else f".{part}")
+        entry = entry[2]
+    return "".join(reversed(parts)).lstrip(".")
+
+
+def _where(source: str, node: yaml.Node, entry: _Entry | None) -> str:
+    path = field_path(entry)
+    return f"{source}:{node.start_mark.line + 1}: " + (f"{path}: " if path else "")
+
+
+def _scalar(loader: Any, node: yaml.ScalarNode, entry: _Entry, limits: Limits, source: str) -> None:
+    value: str = node.value
+    if node.tag == _T + "str":
+        if len(value) > limits.max_string_length:
+            raise LimitError(
+                f"{_where(source, node, entry)}text of {len(value):,} characters; text is "
+                f"limited to {limits.max_string_length:,} (Limits.max_string_length)"
+            )
+        return
+    if node.tag not in _NUMBERS:
+        return
+    digits = sum(c.isdigit() for c in value)
+    if digits > limits.max_number_digits:
+        raise LimitError(
+            f"{_where(source, node, entry)}a number with {digits:,} digits; numbers are "
+            f"limited to {limits.max_number_digits} digits (Limits.max_number_digits)"
+        )
+    number = loader.construct_object(node)
+    if isinstance(number, float) and not math.isfinite(number):
+        raise PlanFileError(f"{_where(source, node, entry)}expected a finite number, got {value}")
+    if abs(number) > limits.max_magnitude:
+        raise LimitError(
+            f"{_where(source, node, entry)}{value} is too large; numbers are limited to "
+            f"±{limits.max_magnitude:g} (Limits.max_magnitude)"
+        )
+
+
+def _mapping(node: yaml.MappingNode, entry: _Entry, source: str) -> list[tuple[str, yaml.Node]]:
+    """The mapping's (key, value) pairs; duplicate and non-text keys are errors."""
+    seen: dict[str, yaml.Node] = {}
+    pairs = []
+    for key, value in node.value:
+        if key.tag == _T + "merge":
+            pairs.append(("<<", value))
+            continue
+        if not isinstance(key, yaml.ScalarNode):
+            raise PlanFileError(f"{_where(source, key, entry)}a key must be plain text")
+        if key.value in seen:
+            first = seen[key.value].start_mark.line + 1
+            raise PlanFileError(
+                f"{_where(source, key, (value, 0, entry, key.value))}duplicate key "
+                f"{key.value!r} (first at line {first}); each key may appear once"
+            )
+        seen[key.value] = key
+        pairs.append((key.value, value))
+    return pairs
+
+
+def check_document(loader: Any, root: yaml.Node, limits: Limits, source: str) -> None:
+    """Check the composed document ``root`` against ``limits``; raise on the first problem."""
+    seen: set[int] = set()
+    shared = False
+    count = 0
+    stack: list[_Entry] = [(root, 1, None, None)]
+    while stack:
+        entry = stack.pop()
+        node, depth, _, _ = entry
+        count += 1
+        if id(node) in seen:
+            shared = True  # an alias: sizes are counted after the walk
+            continue
+        seen.add(id(node))
+        if depth > limits.max_depth:
+            raise LimitError(
+                f"{_where(source, node, entry)}nested {depth} levels deep; plans are limited "
+                f"to {limits.max_depth} (Limits.max_depth)"
+            )
+        if count > limits.max_nodes:
+            raise LimitError(_budget(source, count, limits))
+        if node.tag not in _SCALARS and node.tag not in (_SEQ, _MAP):
+            raise PlanFileError(
+                f"{_where(source, node, entry)}the tag {_short(node.tag)} is not plan data; "
+                "expected text, a number, a date, a list or a mapping"
+            )
+        if isinstance(node, yaml.ScalarNode):
+            _scalar(loader, node, entry, limits, source)
+        elif isinstance(node, yaml.SequenceNode):
+            items = list(enumerate(node.value))
+            stack.extend((child, depth + 1, entry, i) for i, child in reversed(items))
+        elif isinstance(node, yaml.MappingNode):
+            pairs = _mapping(node, entry, source)
+            stack.extend((value, depth + 1, entry, key) for key, value in reversed(pairs))
+    if shared:
+        _check_expansion(root, limits, source)
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag.removeprefix(_T) if tag.startswith(_T) else tag
+
+
+def _budget(source: str, count: int, limits: Limits) -> str:
+    return (
+        f"{source}: more than {limits.max_nodes:,} values (counting each alias where it "
+        f"is used); plans are limited to {limits.max_nodes:,} (Limits.max_nodes)"
+    )
+
+
+def _check_expansion(root: yaml.Node, limits: Limits, source: str) -> None:
+    """Size and depth of the document as construction expands its aliases."""
+    size: dict[int, int] = {}
+    height: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if not done:
+            if key in size:
+                continue
+            if key in on_path:
+                raise PlanFileError(
+                    f"{source}:{node.start_mark.line + 1}: an alias refers to a value that "
+                    "contains it; a plan cannot be recursive"
+                )
+            on_path.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in size)
+            continue
+        on_path.discard(key)
+        size[key] = 1 + sum(size[id(c)] for c in children)
+        height[key] = 1 + max((height[id(c)] for c in children), default=0)
+        if size[key] > limits.max_nodes:
+            raise LimitError(_budget(source, size[key], limits))
+    unique = len(size)
+    if size[id(root)] - unique > limits.max_alias_nodes:
+        raise LimitError(
+            f"{source}: aliases expand to {size[id(root)] - unique:,} more values; plans are "
+            f"limited to {limits.max_alias_nodes:,} through aliases (Limits.max_alias_nodes)"
+        )
+    if height[id(root)] > limits.max_depth:
+        raise LimitError(
+            f"{source}: aliases nest values {height[id(root)]} levels deep; plans are limited "
+            f"to {limits.max_depth} (Limits.max_depth)"
+        )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
