@@ -31,7 +31,7 @@ from okrkit.errors import (
 
 if TYPE_CHECKING:
     from okrkit import catalogue, metrics
-    from okrkit.files import dump, dumps, edit, load, loads, schema
+    from okrkit.files import LimitError, Limits, dump, dumps, edit, load, loads, schema
     from okrkit.i18n import LocaleMatch, locales, resolve_locale
     from okrkit.linting import Finding, lint
     from okrkit.measure.run import measure
@@ -49,6 +49,8 @@ __all__ = [
     "Forecast",
     "Initiative",
     "KeyResult",
+    "LimitError",
+    "Limits",
     "LintSettings",
     "LocaleMatch",
     "MeasureError",
@@ -111,6 +113,8 @@ _LAZY: dict[str, str] = {
     "dump": "okrkit.files",
     "dumps": "okrkit.files",
     "edit": "okrkit.files",
+    "LimitError": "okrkit.files",
+    "Limits": "okrkit.files",
     "load": "okrkit.files",
     "loads": "okrkit.files",
     "schema": "okrkit.files",

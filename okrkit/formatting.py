@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import gettext
+import math
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -75,10 +76,32 @@ def _zero(value: float, digits: int) -> float:
     return 0.0 if round(value, digits) == 0 else value
 
 
+#: From this size on a number is written in scientific notation (Babel's plain
+#: pattern cannot quantize numbers near the float range: 1.7e308 raises).
+_HUGE = 1e15
+
+
+def _huge(value: float, locale: LocaleLike) -> str:
+    """``value`` (infinite or at least :data:`_HUGE`) in the locale's scientific notation."""
+    from babel.numbers import format_scientific
+
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "-∞" if value < 0 else "∞"
+    return format_scientific(Decimal(repr(value)), "#.###E0", locale=_n(locale))
+
+
 def format_number(value: float, locale: LocaleLike = "en", *, digits: int = 2) -> str:
-    """A plain number with the locale's separators, at most ``digits`` decimals."""
+    """A plain number with the locale's separators, at most ``digits`` decimals.
+
+    >>> format_number(1.7e308, "en")
+    '1.7E308'
+    """
     from babel.numbers import format_decimal
 
+    if not math.isfinite(value) or abs(value) >= _HUGE:
+        return _huge(value, locale)
     number = Decimal(repr(round(_zero(value, digits), digits)))
     return format_decimal(number, locale=_n(locale), decimal_quantization=False)
 
@@ -87,6 +110,8 @@ def format_percent(points: float, locale: LocaleLike = "en", *, digits: int = 1)
     """Percentage points (``4.5`` means 4.5 %) in the locale's percent style."""
     from babel.numbers import format_percent as babel_percent
 
+    if not math.isfinite(points) or abs(points) >= _HUGE:
+        return _huge(points, locale) + " %"
     # Decimal keeps 2.2 % as 2.2 % (a float division would print 2.2000000000000002 %).
     fraction = Decimal(repr(round(_zero(points, digits), digits))).scaleb(-2)
     return babel_percent(fraction, locale=_n(locale), decimal_quantization=False)
@@ -96,6 +121,8 @@ def format_score(value: float, locale: LocaleLike = "en") -> str:
     """A 0..1 score as a whole percentage (0.64 -> "64 %" in Swedish); never "-0 %"."""
     from babel.numbers import format_percent as babel_percent
 
+    if not math.isfinite(value):  # a score of numbers near the float range: no number to show
+        return "—"
     return babel_percent(0.0 if round(value * 100) == 0 else value, locale=_n(locale))
 
 

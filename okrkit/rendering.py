@@ -252,6 +252,8 @@ def plan_money_style(plan: Plan) -> bool:
 
 def progress_bar(value: float, width: int = 10) -> str:
     """A text progress bar for Markdown and plain text: ``███████░░░``."""
+    if value != value:  # NaN: a score of numbers near the float range has no progress to show
+        value = 0.0
     filled = max(0, min(width, round(value * width)))
     return "█" * filled + "░" * (width - filled)
 

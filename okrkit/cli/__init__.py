@@ -33,8 +33,10 @@ def main(
     from okrkit.i18n import resolve_locale, translations
 
     args_list = list(sys.argv[1:] if argv is None else argv)
-    stdout = out or sys.stdout
-    stderr = err or sys.stderr
+    from okrkit._text import degrade_stream
+
+    stdout = out or degrade_stream(sys.stdout)
+    stderr = err or degrade_stream(sys.stderr)
     requested = pre_locale(args_list)
     try:
         locale = resolve_locale(requested).locale
@@ -73,3 +75,15 @@ def main(
             return 1
         except KeyboardInterrupt:
             return 130
+        except Exception as exc:  # a bug: one line, never a traceback (OKRKIT_DEBUG=1 shows it)
+            if os.environ.get("OKRKIT_DEBUG"):
+                raise
+            stderr.write(
+                f"okrkit: {t.gettext('error')}: "
+                + t.gettext(
+                    "unexpected {error}; this is a bug in okrkit, please report it"
+                    " (OKRKIT_DEBUG=1 shows the details)"
+                ).replace("{error}", f"{type(exc).__name__}: {exc}"[:500])
+                + "\n"
+            )
+            return 70

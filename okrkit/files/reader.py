@@ -75,7 +75,12 @@ def parse(text: str, format: Format, source: str | None, limits: Limits = DEFAUL
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark is not None else ""
         problem = exc.problem or exc.context or "syntax error"
+        if exc.context and exc.problem and exc.context.startswith("expected"):
+            problem = f"{exc.context}, {exc.problem}"  # "expected a single document ..."
         raise PlanFileError(f"{where}{line}: not valid YAML: {problem}") from None
+    except yaml.reader.ReaderError as exc:
+        at = text.count("\n", 0, exc.position) + 1
+        raise PlanFileError(f"{where}:{at}: not valid YAML: {exc.reason}") from None
     except yaml.YAMLError as exc:
         raise PlanFileError(f"{where}: not valid YAML: {exc}") from None
     except RecursionError:
