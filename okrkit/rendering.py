@@ -368,6 +368,10 @@ def _filters(match: LocaleMatch) -> dict[str, Callable[..., Any]]:
         "join_list": lambda items: format_list(items, match),
         "label": lambda name, value: label(str(name), str(value), match).rstrip(),
         "paren": lambda text, detail: parenthesize(str(text), str(detail), match),
+        "parens": lambda texts, details: [
+            parenthesize(str(a), str(b), match) for a, b in zip(texts, details, strict=True)
+        ],
+        "lookup": lambda key, mapping: mapping[key],
         "percent": lambda v, digits=1: format_percent(v, match, digits=digits),
         "currency": lambda v, code, compact=None: format_currency(v, code, match, compact=compact),
         "compact": compact,
@@ -667,6 +671,7 @@ def render(
             from okrkit.cycle.review import review_render_context
 
             context = review_render_context(plan, on, policy, match, history, decisions)
+            context.setdefault("compact_money", plan_money_style(plan))
         else:
             context = _plan_context(plan, on or dt.date.today(), policy, match)
             if history is not None:

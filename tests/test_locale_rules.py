@@ -230,7 +230,7 @@ def test_lists_join_the_locale_way(locale: str) -> None:
     assert LISTS[locale] in out
 
 
-@pytest.mark.parametrize("name", ["document", "checkin", "book"])
+@pytest.mark.parametrize("name", ["document", "checkin", "book", "review"])
 @pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant"])
 def test_chinese_text_documents_use_full_width_punctuation(name: str, locale: str) -> None:
     if name == "book":
