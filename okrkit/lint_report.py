@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,7 @@ from typing import Any
 from urllib.parse import quote
 
 from okrkit._version import __version__
-from okrkit.errors import OKRError, PlanFileError
+from okrkit.errors import OKRError
 from okrkit.errors import ValidationError as PlanValidationError
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 from okrkit.linting import RULES, Severity
@@ -110,27 +111,11 @@ def _read(path: str) -> tuple[str, str]:
     """The text and the name to report for ``path`` (``-`` is standard input)."""
     import sys
 
+    from okrkit.files.reader import read_text
+
     if path == "-":
         return sys.stdin.read(), "<stdin>"
-    try:
-        return Path(path).read_text(encoding="utf-8-sig"), path
-    except FileNotFoundError:
-        # Translators: {path} is a file name as the user typed it.
-        raise PlanFileError.translatable(N_("{path}: no such file"), path=path) from None
-    except UnicodeDecodeError as exc:
-        raise PlanFileError.translatable(
-            # Translators: {reason} is Python's English description of the bad bytes.
-            N_("{path}: not UTF-8 text ({reason})"),
-            path=path,
-            reason=exc.reason,
-        ) from None
-    except OSError as exc:
-        raise PlanFileError.translatable(
-            # Translators: {reason} is the operating system's message, such as "Permission denied".
-            N_("{path}: cannot read: {reason}"),
-            path=path,
-            reason=exc.strerror or str(exc),
-        ) from None
+    return read_text(path), path
 
 
 def _lint_one(
@@ -153,7 +138,13 @@ def _lint_one(
             out.append(_located(name, INVALID_PLAN, "error", detail, field_path, at))
         return out
     except OKRError as exc:
-        return [LocatedFinding(name, INVALID_PLAN, "error", exc.localized(match))]
+        # "plan.yaml:3: not valid YAML: ..." -> line 3, and the message without the name
+        message = exc.localized(match)
+        named = re.match(rf"{re.escape(name)}(?::(\d+))?: (.*)", message, re.S)
+        if named is None:
+            return [LocatedFinding(name, INVALID_PLAN, "error", message)]
+        line = int(named[1]) if named[1] else None
+        return [LocatedFinding(name, INVALID_PLAN, "error", named[2], line=line)]
     where = positions(text)
     return [
         _located(name, f.rule, f.severity, f.message, f.path, where.find(f.path))

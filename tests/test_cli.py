@@ -25,7 +25,7 @@ def run(
     base = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("OKRKIT_LOCALE", "LC_ALL", "LC_MESSAGES", "LANG")
+        if k not in ("OKRKIT_LOCALE", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "OKRKIT_TODAY")
     }
     base.update(env or {})
     base["PYTHONPATH"] = str(ROOT)

@@ -76,7 +76,11 @@ def test_console_examples(page: Path, tmp_path: Path) -> None:
         return
     shutil.copy(ROOT / "examples" / "marketing-plan.yaml", tmp_path / "plan.yaml")
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
-    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("LANGUAGE", "LANG", "LC_ALL", "LC_MESSAGES", "OKRKIT_TODAY")
+    }
     env.update(PYTHONPATH=str(ROOT), NO_COLOR="1", OKRKIT_LOCALE="en")
     for command, expected in sessions:
         shell = command.replace("okrkit ", f"{sys.executable} -m okrkit ")

@@ -131,9 +131,10 @@ def test_lint_files_places_findings_and_reports_bad_files(files: list[str]) -> N
     assert [(f.rule, f.severity, f.line, f.column) for f in typo] == [(INVALID_PLAN, "error", 5, 5)]
     assert typo[0].path == "objectives[0].weight" and "weight" in typo[0].message
     broken = next(f for f in report.findings if f.file == "broken.yaml")
-    assert broken.rule == INVALID_PLAN and "not valid YAML" in broken.message
+    assert broken.rule == INVALID_PLAN and broken.message.startswith("not valid YAML: ")
+    assert (broken.line, broken.column) == (3, None)
     missing = next(f for f in report.findings if f.file == "missing.yaml")
-    assert missing.rule == INVALID_PLAN and "no such file" in missing.message
+    assert (missing.rule, missing.message, missing.line) == (INVALID_PLAN, "no such file", None)
     assert report.failed()
     clean = lint_files(["plans/q4.okr.yaml"], on=ON)
     assert not clean.failed() and clean.failed(strict=True)
@@ -192,7 +193,10 @@ def test_sarif_log_is_valid_against_the_oasis_schema(files: list[str]) -> None:
         assert result["message"]["text"] == f.message
         physical = result["locations"][0]["physicalLocation"]
         if f.line is not None:
-            assert physical["region"] == {"startLine": f.line, "startColumn": f.column}
+            region = {"startLine": f.line} | ({} if f.column is None else {"startColumn": f.column})
+            assert physical["region"] == region
+        else:
+            assert "region" not in physical
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
     assert "plans/q4.okr.yaml" in uris and EXAMPLE.as_uri() in uris
 

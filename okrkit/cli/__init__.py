@@ -1,8 +1,10 @@
 """The ``okrkit`` command line: browse, scaffold, check in, score, lint, render.
 
-Every command takes ``--locale`` (default: ``OKRKIT_LOCALE``, then ``LC_ALL``,
-``LC_MESSAGES``, ``LANG``, then English) and speaks that language, help texts
-included. Commands that print data take ``--format json`` for scripts.
+Every command takes ``--locale`` (default: ``OKRKIT_LOCALE``, then gettext's
+``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``, then English) and speaks
+that language, help texts and the library's errors included; a rendered
+document follows ``--locale``, then the plan's ``locale:``, then the same
+environment. Commands that print data take ``--format json`` for scripts.
 Errors are one line on stderr: exit status 1 for invalid input, 2 for usage.
 
 The package has one module per command (``okrkit.cli.score`` and so on), each
@@ -61,8 +63,8 @@ def main(
             parser.print_usage(stderr)
             stderr.write(f"okrkit: {t.gettext('error')}: {exc}\n")
             return 2
-        except OKRError as exc:
-            message = str(exc).replace("\n", "\n  ")
+        except OKRError as exc:  # the library's message, in the user's language
+            message = exc.localized(locale).replace("\n", "\n  ")
             stderr.write(f"okrkit: {t.gettext('error')}: {message}\n")
             return 1
         except BrokenPipeError:  # `okrkit score plan.yaml | head`: stop quietly

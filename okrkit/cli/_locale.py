@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import NoReturn
 
@@ -18,6 +18,7 @@ __all__ = [
     "Parser",
     "argparse_in",
     "default_locale",
+    "environment_locales",
     "pre_locale",
 ]
 
@@ -45,27 +46,51 @@ ARGPARSE_MESSAGES = (
     N_("not allowed with argument %s"),
 )
 
-ENV_VARS = ("OKRKIT_LOCALE", "LC_ALL", "LC_MESSAGES", "LANG")
+#: Where the command line looks for its language when ``--locale`` is not given:
+#: okrkit's own variable, then gettext's order.
+ENV_VARS = ("OKRKIT_LOCALE", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 class UsageError(Exception):
     """A command line that does not make sense (exit status 2)."""
 
 
-def default_locale(environ: dict[str, str] | None = None) -> str:
-    """The locale from the environment: ``OKRKIT_LOCALE``, ``LC_ALL``,
-    ``LC_MESSAGES``, ``LANG`` (first set and supported), else English."""
+def environment_locales(environ: Mapping[str, str]) -> list[str]:
+    """The locale requests the environment makes, best first, in gettext's order.
+
+    ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``: the first one set decides
+    (as Python's gettext module does), and its value may list several languages
+    separated by colons (``LANGUAGE=sv:en``). A ``C`` or ``POSIX`` locale asks for
+    no translation.
+
+    >>> environment_locales({"LANGUAGE": "de:sv", "LANG": "ru_RU.UTF-8"})
+    ['de', 'sv']
+    >>> environment_locales({"LC_ALL": "C.UTF-8", "LANG": "sv_SE.UTF-8"})
+    []
+    """
+    for var in ENV_VARS[1:]:
+        value = environ.get(var, "").strip()
+        if value:
+            entries = [e.strip() for e in value.split(":") if e.strip()]
+            return [e for e in entries if e not in ("C", "POSIX") and not e.startswith("C.")]
+    return []
+
+
+def default_locale(environ: Mapping[str, str] | None = None) -> str:
+    """The locale from the environment when ``--locale`` is not given.
+
+    ``OKRKIT_LOCALE`` first (an unknown one is an error, reported later), then the
+    first language of :func:`environment_locales` that okrkit speaks, else English.
+    """
     from okrkit.i18n import resolve_locale
 
     env = os.environ if environ is None else environ
-    for var in ENV_VARS:
-        value = env.get(var, "").strip()
-        if not value or value in ("C", "POSIX") or value.startswith("C."):
-            continue
-        if var == "OKRKIT_LOCALE":
-            return value  # explicit: an unknown one is an error, reported later
+    explicit = env.get("OKRKIT_LOCALE", "").strip()
+    if explicit:
+        return explicit
+    for request in environment_locales(env):
         try:
-            return resolve_locale(value).locale
+            return resolve_locale(request).locale
         except OKRError:
             continue
     return "en"

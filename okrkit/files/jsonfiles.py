@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from okrkit.errors import PlanFileError
+from okrkit.errors import N_, PlanFileError
 from okrkit.files.limits import LimitError, Limits
 
 __all__ = ["parse_json", "too_deep"]
@@ -78,7 +78,13 @@ def parse_json(text: str, where: str, limits: Limits) -> Any:
             parse_constant=constant,
         )
     except json.JSONDecodeError as exc:
-        raise PlanFileError(f"{where}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+        raise PlanFileError.translatable(
+            # Translators: {problem} is the JSON parser's English description.
+            N_("{where}:{line}: not valid JSON: {problem}"),
+            where=where,
+            line=exc.lineno,
+            problem=exc.msg,
+        ) from None
     except RecursionError:
         raise too_deep(where, limits) from None
     except _Duplicate as exc:

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError as PydanticValidationError
 
-from okrkit.errors import PlanFileError, ValidationError
+from okrkit.errors import N_, PlanFileError, ValidationError
 from okrkit.files.formats import Format, check_format, format_of
 from okrkit.files.jsonfiles import parse_json
 from okrkit.files.jsonfiles import too_deep as _too_deep
@@ -54,6 +54,16 @@ def _size(text: str, where: str, limits: Limits) -> None:
         )
 
 
+def _not_yaml(where: str, problem: str) -> PlanFileError:
+    return PlanFileError.translatable(
+        # Translators: {where} is a file name with its line; {problem} is the YAML
+        # parser's English description, such as "expected ',' or ']', but got '<stream end>'".
+        N_("{where}: not valid YAML: {problem}"),
+        where=where,
+        problem=problem,
+    )
+
+
 def parse(text: str, format: Format, source: str | None, limits: Limits = DEFAULT_LIMITS) -> Any:
     """The plain data in ``text``; a syntax error is a :class:`PlanFileError` with its line.
 
@@ -77,12 +87,12 @@ def parse(text: str, format: Format, source: str | None, limits: Limits = DEFAUL
         problem = exc.problem or exc.context or "syntax error"
         if exc.context and exc.problem and exc.context.startswith("expected"):
             problem = f"{exc.context}, {exc.problem}"  # "expected a single document ..."
-        raise PlanFileError(f"{where}{line}: not valid YAML: {problem}") from None
+        raise _not_yaml(f"{where}{line}", problem) from None
     except yaml.reader.ReaderError as exc:
         at = text.count("\n", 0, exc.position) + 1
-        raise PlanFileError(f"{where}:{at}: not valid YAML: {exc.reason}") from None
+        raise _not_yaml(f"{where}:{at}", exc.reason) from None
     except yaml.YAMLError as exc:
-        raise PlanFileError(f"{where}: not valid YAML: {exc}") from None
+        raise _not_yaml(where, str(exc)) from None
     except RecursionError:
         raise _too_deep(where, limits) from None
     finally:
@@ -152,8 +162,11 @@ def loads(
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise PlanFileError(
-            f"{where}: expected a mapping with 'objectives' at the top, got {type(data).__name__}"
+        raise PlanFileError.translatable(
+            # Translators: {type} is a Python type name such as list or str.
+            N_("{where}: expected a mapping with 'objectives' at the top, got {type}"),
+            where=where,
+            type=type(data).__name__,
         )
     try:
         plan = Plan.model_validate(data)
@@ -181,11 +194,19 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
         return p.read_bytes()
     except FileNotFoundError:
-        raise PlanFileError(f"{p}: no such file") from None
+        # Translators: {path} is a file name as the user typed it.
+        raise PlanFileError.translatable(N_("{path}: no such file"), path=str(p)) from None
     except IsADirectoryError:
-        raise PlanFileError(f"{p}: is a folder, not a plan file") from None
+        raise PlanFileError.translatable(
+            N_("{path}: is a folder, not a plan file"), path=str(p)
+        ) from None
     except OSError as exc:
-        raise PlanFileError(f"{p}: cannot read: {exc.strerror or exc}") from None
+        raise PlanFileError.translatable(
+            # Translators: {reason} is the operating system's message, such as "Permission denied".
+            N_("{path}: cannot read: {reason}"),
+            path=str(p),
+            reason=exc.strerror or str(exc),
+        ) from None
 
 
 def decode(data: bytes, source: str) -> str:
@@ -194,7 +215,12 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise PlanFileError(f"{source}:{line}: not UTF-8 text ({exc.reason})") from None
+        raise PlanFileError.translatable(
+            # Translators: {reason} is Python's English description of the bad bytes.
+            N_("{path}: not UTF-8 text ({reason})"),
+            path=f"{source}:{line}",
+            reason=exc.reason,
+        ) from None
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
