@@ -40,6 +40,7 @@ from okrkit.formatting import (
     format_score,
 )
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
+from okrkit.measure import lint as measure_lint
 from okrkit.model import CADENCE_DAYS, KeyResult, Objective, Plan, is_external
 from okrkit.period import Period
 
@@ -129,6 +130,12 @@ RULES: dict[str, Rule] = {
              summary=N_("Falling confidence is not hidden by an on-track status")),
         Rule("title-numbers", "warning", scope="key_result",
              summary=N_("Numbers in a title agree with the baseline and target")),
+        Rule("measure-connection", "error", scope="plan",
+             summary=N_("Measured key results use connections the plan defines")),
+        Rule("measure-cadence", "warning", scope="key_result",
+             summary=N_("A measured key result's cadence is one its source can meet")),
+        Rule("no-reporter", "info", scope="key_result",
+             summary=N_("Someone reports each key result's number, or it measures itself")),
     )
 }  # fmt: skip
 
@@ -563,7 +570,7 @@ def _no_owner(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
 
 def _no_source(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
     for objective, kr in ctx.key_results():
-        if not kr.source:
+        if not kr.source and kr.measure is None:  # a measure block is a source
             message = ctx.say(
                 N_(
                     "Key result {kr} has no data source; set source to where its number comes "
@@ -741,6 +748,9 @@ _CHECKS: dict[str, Check] = {
     "stale-check-in": _stale_check_in,
     "confidence-falling": _confidence_falling,
     "title-numbers": _title_numbers,
+    "measure-connection": measure_lint.check_connections,
+    "measure-cadence": measure_lint.check_cadence,
+    "no-reporter": measure_lint.check_reporter,
 }
 
 

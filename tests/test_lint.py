@@ -7,6 +7,7 @@ import pytest
 
 from okrkit import CheckIn, KeyResult, LintSettings, Objective, OKRError, Plan, catalogue, loads
 from okrkit.i18n import SUPPORTED
+from okrkit.measure import Connection, CsvSource, SqlSource
 from okrkit.linting import (
     ACTIVITY_WORDS,
     RULES,
@@ -68,6 +69,24 @@ def checked_in(cadence: str, *days: tuple[int, float | None], value: float = 125
     """A key result with check-ins on the given January 2027 days and confidences."""
     check_ins = [CheckIn(date=dt.date(2027, 1, day), value=value, confidence=c) for day, c in days]
     return make_kr(cadence=cadence, check_ins=check_ins)
+
+
+def measured(*krs: KeyResult, refresh: str | None = None) -> Plan:
+    """A clean plan whose first objective holds ``krs``, with connection ``crm``; its
+    other key results name their reporter."""
+    crm = Connection(url="sqlite:///crm.db", refresh=refresh)
+    reported = [make_kr(f"kr{i}", reporter="Bo") for i in range(2)]
+    others = [make_objective(f"o{i}", key_results=reported) for i in (1, 2)]
+    first = make_objective(key_results=[*krs, *reported])
+    return make_plan(first, *others, connections={"crm": crm})
+
+
+def sql(connection: str = "crm", **fields: Any) -> SqlSource:
+    return SqlSource(connection=connection, query="SELECT count(*) FROM leads", **fields)
+
+
+def csv_export(window: str) -> CsvSource:
+    return CsvSource(path="ga4.csv", column="Sessions", date_column="Date", window=window)
 
 
 def test_a_good_plan_is_clean() -> None:
@@ -133,6 +152,16 @@ CASES = [
     ("no-owner", make_kr(), make_kr(owner="Bo")),  # a lone key result has no objective owner
     ("no-source", make_kr(source=None), make_kr()),
     ("no-cadence", make_kr(cadence=None), make_kr()),
+    ("no-source", make_kr(source=None), make_kr(source=None, measure=csv_export("period"))),
+    ("measure-connection", measured(make_kr(measure=sql("warehouse"), reporter="Bo")),
+        measured(make_kr(measure=sql()))),
+    ("measure-cadence", measured(make_kr(cadence="weekly", measure=sql()), refresh="monthly"),
+        measured(make_kr(cadence="monthly", measure=sql()), refresh="monthly")),
+    ("measure-cadence", make_kr(cadence="weekly", measure=sql(refresh="monthly")),
+        make_kr(cadence="weekly", measure=sql(refresh="daily"))),
+    ("measure-cadence", make_kr(measure=csv_export("7d")), make_kr(measure=csv_export("30d"))),
+    ("no-reporter", measured(make_kr(measure=sql()), make_kr("manual")),
+        measured(make_kr(measure=sql()), make_kr("manual", reporter="Bo"))),
     (
         "unaligned-team-objective",
         make_plan(make_objective("company"), make_objective("growth", team="growth")),
@@ -311,6 +340,13 @@ def _every_message() -> list[Plan | Objective | KeyResult]:
         team_plan("growth", 7),
         make_plan(*(make_objective(f"o{i}") for i in range(6))),
         make_kr(owner=None),
+        measured(
+            make_kr("nowhere", measure=sql("warehouse")),
+            make_kr("weekly", cadence="weekly", measure=sql()),
+            make_kr("short", cadence="biweekly", measure=csv_export("7d")),
+            make_kr("manual"),
+            refresh="monthly",
+        ),
     ]
 
 

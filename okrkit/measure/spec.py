@@ -40,11 +40,14 @@ __all__ = [
     "InputSource",
     "Measure",
     "PluginSource",
+    "Refresh",
     "SqlSource",
     "Window",
 ]
 
 Aggregate: TypeAlias = Literal["last", "sum", "mean", "count", "count_distinct"]
+#: How often the data behind a source is refreshed (the cadences of okrkit.model).
+Refresh: TypeAlias = Literal["daily", "weekly", "biweekly", "monthly", "quarterly"]
 Window: TypeAlias = Literal["period", "7d", "30d", "month", "all"]
 
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -68,7 +71,14 @@ class _Spec(BaseModel):
 
 
 class _Source(_Spec):
-    """Base of the source kinds: ``kind`` is always written out, even when defaulted."""
+    """Base of the source kinds: ``kind`` is always written out, even when defaulted.
+
+    ``refresh`` says how often the data behind the source is updated (a monthly
+    survey export, a nightly warehouse load), when it is not its connection's;
+    lint warns when a key result's cadence asks for fresher numbers.
+    """
+
+    refresh: Refresh | None = None
 
     def model_post_init(self, context: Any, /) -> None:
         # A source built in Python (SqlSource(...)) must save with its kind, or
@@ -88,6 +98,7 @@ class Connection(_Spec):
 
     url: Annotated[str, Field(min_length=1)]
     description: str | None = None
+    refresh: Refresh | None = None
 
     @model_validator(mode="before")
     @classmethod
