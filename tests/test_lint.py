@@ -7,7 +7,6 @@ import pytest
 
 from okrkit import CheckIn, KeyResult, LintSettings, Objective, OKRError, Plan, catalogue, loads
 from okrkit.i18n import SUPPORTED
-from okrkit.measure import Connection, CsvSource, SqlSource
 from okrkit.linting import (
     ACTIVITY_WORDS,
     RULES,
@@ -18,6 +17,7 @@ from okrkit.linting import (
     lint,
     rules,
 )
+from okrkit.measure import Connection, CsvSource, SqlSource
 
 ON = dt.date(2027, 1, 15)  # two weeks into 2027-Q1
 UNRESOLVED = re.compile(r"\{\w*\}")
