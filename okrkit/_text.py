@@ -4,6 +4,7 @@ that degrades on terminals whose encoding lacks a character."""
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from typing import IO
 
@@ -42,9 +43,13 @@ def rjust(text: str, width: int) -> str:
     return " " * max(0, width - display_width(text)) + text
 
 
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
 def md_cell(text: object) -> str:
-    """Make ``text`` safe inside a Markdown table cell (pipes, line breaks)."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """Make ``text`` safe inside a Markdown table cell (pipes, line breaks); a pipe
+    already escaped (by :func:`okrkit.safe_output.md_escape`) stays as it is."""
+    return _PIPE.sub(r"\\|", " ".join(str(text).split()))
 
 
 # Characters a terminal without them gets instead (after accents are dropped).

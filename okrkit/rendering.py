@@ -320,13 +320,22 @@ def chart_svg(
     return "".join(parts)
 
 
-def csv_row(values: Iterable[object]) -> str:
-    """One CSV line (RFC 4180 quoting, CRLF) from ``values``."""
+def csv_row(values: Iterable[object], *, formulas: bool = False) -> str:
+    """One CSV line (RFC 4180 quoting, CRLF) from ``values``.
+
+    Text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``,
+    tab, CR first) gets a leading ``'`` unless ``formulas=True``
+    (see :func:`okrkit.safe_output.csv_cell`).
+    """
+    from okrkit.safe_output import csv_cell
+
     buffer = io.StringIO()
     cells = [
         "" if v is None else int(v) if isinstance(v, float) and v.is_integer() else v
         for v in values
     ]
+    if not formulas:
+        cells = [csv_cell(c) for c in cells]
     csv.writer(buffer, lineterminator="\r\n").writerow(cells)
     return buffer.getvalue()
 
@@ -391,7 +400,9 @@ def _filters(match: LocaleMatch) -> dict[str, Callable[..., Any]]:
         "width_of": display_width,
         "md": md_cell,
         "fill": _fill,
-        "csv_row": csv_row,
+        "csv_row": pass_context(
+            lambda ctx, values: csv_row(values, formulas=ctx.get("csv_formulas") is True)
+        ),
     }
 
 
@@ -421,9 +432,10 @@ def _make(
     autoescape: bool | Callable[[str | None], bool] | None,
 ) -> jinja2.Environment:
     import jinja2
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    cls = ImmutableSandboxedEnvironment if sandboxed else jinja2.Environment
+    from okrkit.safe_output import CappedSandbox
+
+    cls = CappedSandbox if sandboxed else jinja2.Environment
     env = cls(
         loader=_loader(loader),
         autoescape=(
@@ -600,6 +612,7 @@ def render(
     policy: ScoringPolicy | str | None = None,
     title: str | None = None,
     bom: bool = False,
+    csv_formulas: bool = False,
     history: History | None = None,
     decisions: Mapping[str, str] | None = None,
 ) -> str:
@@ -635,6 +648,7 @@ def render(
     if locale is None and isinstance(item, Plan):
         locale = item.locale
     match = resolve_locale(locale)
+    item, title = _safe_for(item, format, title)
     book: list[Template] | None = None
     if isinstance(item, Template):
         book = [item]
@@ -680,10 +694,30 @@ def render(
                 line = get_policy(policy).yellow_below
                 context.update(trends_context(plan, history, context["rows"], match, line))
     context["title"] = title
+    context["csv_formulas"] = csv_formulas
     text = env.get_template(name).render(**context)
     if bom and format == "csv":
         text = "\ufeff" + text
     return text
+
+
+def _safe_for(item: Any, format: str, title: str | None) -> tuple[Any, str | None]:
+    """``item`` and ``title`` with user text made inert for ``format`` (see
+    :mod:`okrkit.safe_output`): escaped for Markdown, without control characters
+    for text and CSV. HTML is escaped by Jinja's autoescaping."""
+    import dataclasses
+
+    from okrkit.company import Company
+    from okrkit.safe_output import md_escape, safe_copy, text_clean
+
+    clean = {"markdown": md_escape, "text": text_clean, "csv": text_clean}.get(format)
+    if clean is None:
+        return item, title
+    if isinstance(item, (Plan, Objective, KeyResult)):
+        item = safe_copy(item, clean)
+    elif isinstance(item, Company):
+        item = dataclasses.replace(item, plan=safe_copy(item.plan, clean))
+    return item, clean(title) if title else title
 
 
 def _relocalize(t: Template, match: LocaleMatch) -> Template:
