@@ -347,6 +347,11 @@ class KeyResult(_Model):
                     )
             if self.direction is not None or self.metric is not None:
                 raise ValueError("a milestone has no direction or metric")
+            if self.measure is not None:
+                raise ValueError(
+                    "measure: a milestone is done or not; only metric key results measure "
+                    "themselves (record a milestone with okrkit checkin --done)"
+                )
             for i, check_in in enumerate(self.check_ins):
                 if check_in.value is not None or check_in.done is None:
                     raise ValueError(

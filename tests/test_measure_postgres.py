@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterator
+from pathlib import Path
 
 import marketing_data as data
 import pytest
@@ -11,6 +13,7 @@ import sqlalchemy as sa
 from postgres import PASSWORD, Server, running_server
 
 import okrkit
+from okrkit.cli import main
 from okrkit.measure import SqlSource, record
 
 ON = dt.date(2026, 11, 15)
@@ -82,3 +85,25 @@ def test_a_sql_error_carries_the_databases_message(server: Server) -> None:
     kr.measure = SqlSource(connection="crm", query="SELECT count(*) FROM leads WHERE stage = 'MQL'")
     (result,) = okrkit.measure(plan, on=ON, only=["mqls"], environ={"PGPASSWORD": PASSWORD})
     assert 'column "stage" does not exist' in str(result.error)
+
+
+def test_the_command_writes_nothing_when_the_password_is_wrong(
+    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan_file = tmp_path / "okrs.yaml"
+    plan_file.write_text(data.plan_yaml(server.url()), encoding="utf-8")
+    before = plan_file.read_bytes()
+    monkeypatch.setenv("PGPASSWORD", "not-the-password")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(
+        ["measure", str(plan_file), "--on", ON.isoformat(), "--locale", "en"], out=out, err=err
+    )
+    assert code == 1
+    assert plan_file.read_bytes() == before
+    assert "okrkit: error: pipeline/mqls: connection crm: " in err.getvalue()
+    assert err.getvalue().count('password authentication failed for user "okr"') == 3
+    assert "not-the-password" not in err.getvalue() + out.getvalue()
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    code = main(["measure", str(plan_file), "--on", ON.isoformat()], out=out, err=err)
+    assert code == 0
+    assert okrkit.load(plan_file).key_result("mqls")[1].value == data.expected(ON)["pipeline/mqls"]

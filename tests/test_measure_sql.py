@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import marketing_data as data
@@ -11,7 +12,7 @@ import sqlalchemy as sa
 
 import okrkit
 from okrkit.errors import MeasureError, ValidationError
-from okrkit.measure import SqlSource, record
+from okrkit.measure import Measurement, Reading, SqlSource, record
 
 ON = dt.date(2026, 11, 15)
 
@@ -219,3 +220,22 @@ def test_measure_error_names_kr_and_connection() -> None:
     error = MeasureError("boom", ref="o/k", connection="crm")
     assert str(error) == "o/k: connection crm: boom"
     assert isinstance(error, okrkit.OKRError)
+
+
+def test_the_plan_schema_validates_measure_blocks() -> None:
+    import jsonschema
+    import yaml
+
+    validator = jsonschema.Draft202012Validator(okrkit.schema())
+    good = yaml.safe_load(data.plan_yaml("sqlite:///crm.db"))
+    assert list(validator.iter_errors(good)) == []
+    kr = good["objectives"][0]["key_results"][0]
+    for broken in ({**kr["measure"], "kind": "sqll"}, {"connection": "crm", "query": "x"}):
+        kr["measure"] = broken
+        assert list(validator.iter_errors(good)), broken
+    reading = Reading(ON, 12.0)
+    fetched = dt.datetime(2026, 11, 15, 6, tzinfo=dt.UTC)
+    measurement = Measurement("pipeline/mqls", "sql:crm", fetched, None, (reading,))
+    measured = record(okrkit.loads(data.plan_yaml("sqlite:///crm.db")), [measurement])
+    assert measured.key_result("mqls")[1].check_ins[0].provenance is not None
+    assert list(validator.iter_errors(json.loads(okrkit.dumps(measured, "json")))) == []

@@ -70,6 +70,13 @@ class _Spec(BaseModel):
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
 
+def _kind_required(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, ``kind`` is required: a plan file must say which kind it is."""
+    required = schema.setdefault("required", [])
+    if "kind" not in required:
+        required.insert(0, "kind")
+
+
 class _Source(_Spec):
     """Base of the source kinds: ``kind`` is always written out, even when defaulted.
 
@@ -79,6 +86,8 @@ class _Source(_Spec):
     """
 
     refresh: Refresh | None = None
+
+    model_config = ConfigDict(json_schema_extra=_kind_required)
 
     def model_post_init(self, context: Any, /) -> None:
         # A source built in Python (SqlSource(...)) must save with its kind, or
