@@ -78,6 +78,8 @@ def test_templates_list_show_and_json() -> None:
     out = run("templates", "list", "--area", "seo", "--locale", "zh_Hans").stdout
     assert "seo/on-page" in out and okrkit.catalogue.get("seo/on-page", "zh_Hans").title in out
     data = json.loads(run("templates", "list", "--role", "events", "--format", "json").stdout)
+    assert data["format"] == 1
+    data = data["templates"]
     assert data and all("events" in t["roles"] for t in data)
     show = run("templates", "show", "seo/on-page", "--locale", "sv").stdout
     assert okrkit.catalogue.get("seo/on-page", "sv").why in show
@@ -247,7 +249,7 @@ def test_templates_book(tmp_path: Path) -> None:
 def test_schema_and_locales() -> None:
     schema = json.loads(run("schema").stdout)
     assert schema["title"] == "okrkit plan"
-    locales = json.loads(run("locales", "--format", "json").stdout)
+    locales = json.loads(run("locales", "--format", "json").stdout)["locales"]
     assert [loc["id"] for loc in locales] == ["en", "sv", "ru", "vi", "zh_Hans", "zh_Hant"]
 
 

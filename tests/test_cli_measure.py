@@ -101,7 +101,8 @@ def test_dry_run_and_json_write_nothing(tmp_path: Path) -> None:
     before = plan_file.read_bytes()
     code, out, _ = _run("measure", str(plan_file), "--on", ON, "--dry-run", "--format", "json")
     assert code == 0 and plan_file.read_bytes() == before
-    rows = {row["key_result"]: row for row in json.loads(out)}
+    rows = {row["key_result"]: row for row in json.loads(out)["results"]}
+    assert json.loads(out)["format"] == 1
     assert (
         rows["pipeline/mqls"]["value"] == data.expected(dt.date.fromisoformat(ON))["pipeline/mqls"]
     )

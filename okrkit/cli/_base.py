@@ -14,6 +14,7 @@ from typing import IO, Any
 from okrkit.errors import OKRError
 
 __all__ = [
+    "JSON_FORMAT",
     "TODAY_VAR",
     "Command",
     "Context",
@@ -28,6 +29,11 @@ __all__ = [
     "today",
     "write_output",
 ]
+
+#: The version of the shape of every ``--format json`` output (docs/cli.md describes
+#: them; okrkit/schemas/ has JSON Schemas). A field may be added within a version;
+#: renaming, removing or retyping one raises it.
+JSON_FORMAT = 1
 
 #: A gettext function, as command modules receive it to write their help texts.
 Translate = Callable[[str], str]
@@ -61,8 +67,10 @@ class Context:
     def color(self) -> bool:
         return "NO_COLOR" not in os.environ and hasattr(self.out, "isatty") and self.out.isatty()
 
-    def json(self, data: object) -> None:
-        self.out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    def json(self, data: dict[str, Any]) -> None:
+        """Print ``data`` as a JSON document that starts with ``"format": JSON_FORMAT``."""
+        document = {"format": JSON_FORMAT, **data}
+        self.out.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 #: A command's entry point: it gets the context and returns the exit status.

@@ -14,6 +14,7 @@ __all__ = ["COMMAND_MODULES", "build_parser"]
 #: Each has ``register(subparsers, common, gettext)``.
 COMMAND_MODULES = (
     "templates", "new", "checkin", "measure", "score", "lint", "render", "rollover", "info",
+    "completion",
 )  # fmt: skip
 
 

@@ -11,9 +11,14 @@ __all__ = ["register"]
 
 
 def run_schema(ctx: Context) -> int:
+    import json
+
+    from okrkit import schemas
     from okrkit.files import schema
 
-    ctx.json(schema())
+    name = ctx.args.name
+    document = schema() if name == "plan" else schemas.schema(name)
+    ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     return 0
 
 
@@ -21,7 +26,7 @@ def run_locales(ctx: Context) -> int:
     from okrkit.i18n import locales
 
     if ctx.args.format == "json":
-        ctx.json([{"id": code, "name": name} for code, name in locales()])
+        ctx.json({"locales": [{"id": code, "name": name} for code, name in locales()]})
         return 0
     for code, name in locales():
         ctx.out.write(f"{code:8} {name}\n")
@@ -30,8 +35,17 @@ def run_locales(ctx: Context) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``schema`` and ``locales``."""
+    from okrkit.schemas import SCHEMAS
+
     schema_p = sub.add_parser(
         "schema", help=_("print the JSON Schema of plan files"), parents=[common]
+    )
+    schema_p.add_argument(
+        "name",
+        nargs="?",
+        default="plan",
+        choices=["plan", *SCHEMAS],
+        help=_("plan (default), or the --format json output of score or lint"),
     )
     schema_p.set_defaults(func=run_schema)
     locales_p = sub.add_parser("locales", help=_("list the supported languages"), parents=[common])

@@ -79,7 +79,7 @@ def run(ctx: Context) -> int:
     if write and any(m.status == "measured" for m in results):
         kept = record_file(args.file, results).kept_layout
     if args.format == "json":
-        ctx.json([_json(m, write and m.status == "measured") for m in results])
+        ctx.json({"results": [_json(m, write and m.status == "measured") for m in results]})
     else:
         _print_table(ctx, plan, results, write, args.dry_run)
     for m in failed:

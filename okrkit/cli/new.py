@@ -9,7 +9,10 @@ from typing import Any
 from okrkit.cli._base import Context, Translate, UsageError, write_output
 from okrkit.errors import OKRError
 
-__all__ = ["register"]
+__all__ = ["PLAN_SCHEMA_URL", "register"]
+
+#: Where editors find the plan schema by default: the ``$id`` of :func:`okrkit.schema`.
+PLAN_SCHEMA_URL = "https://okrkit.dev/schema/plan.json"
 
 
 def _parse_sets(ctx: Context, pairs: list[str]) -> list[tuple[str | None, str, str]]:
@@ -70,7 +73,8 @@ def run(ctx: Context) -> int:
         fields["title"] = args.title
     plan = Plan(**fields)
     header = (
-        "# "
+        f"# yaml-language-server: $schema={args.schema}\n"
+        + "# "
         + ctx._("OKR plan made with okrkit. Check in with: okrkit checkin FILE KEY_RESULT VALUE")
         + "\n"
     )
@@ -108,6 +112,15 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
         help=_("your own number for a template parameter; TEMPLATE:PARAM=VALUE for one template"),
     )
     new.add_argument("--format", choices=("yaml", "json"), default="yaml", help=_("file format"))
+    new.add_argument(
+        "--schema",
+        metavar="URL",
+        default=PLAN_SCHEMA_URL,
+        help=_(
+            "the plan schema that editors validate the YAML file against "
+            "(a URL or a path; okrkit schema prints it)"
+        ),
+    )
     new.add_argument(
         "-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output")
     )

@@ -18,15 +18,17 @@ def run_list(ctx: Context) -> int:
     found = catalogue.templates(ctx.locale, role=args.role, area=args.area, query=args.query)
     if args.format == "json":
         ctx.json(
-            [
-                {
-                    "id": t.id,
-                    "title": t.title,
-                    "area": t.area.id,
-                    "roles": [r.id for r in t.roles],
-                }
-                for t in found
-            ]
+            {
+                "templates": [
+                    {
+                        "id": t.id,
+                        "title": t.title,
+                        "area": t.area.id,
+                        "roles": [r.id for r in t.roles],
+                    }
+                    for t in found
+                ]
+            }
         )
         return 0
     rows = [[ctx._("Template"), ctx._("Area"), ctx._("Objective")]]
