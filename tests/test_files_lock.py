@@ -81,6 +81,7 @@ def test_eight_concurrent_writers_lose_nothing(tmp_path: Path, trial: int) -> No
     expected |= {f"lib-{n}-{i}" for n in range(2) for i in range(3)}
     assert len(notes) == 1 + 24  # the first check-in plus 8 writers x 3
     assert set(notes[1:]) == expected
+    assert path.read_text(encoding="utf-8").startswith("# the team's plan\n")  # layout kept
     assert names(tmp_path) == ["plan.yaml"]  # no temporary or lock file left
 
 

@@ -20,10 +20,11 @@ import yaml
 
 from okrkit.errors import OKRError
 from okrkit.files.atomic import write_text_atomic
+from okrkit.files.editing import edited_text
 from okrkit.files.formats import Format, format_of
+from okrkit.files.limits import Limits
 from okrkit.files.lock import DEFAULT_TIMEOUT, locked
 from okrkit.files.reader import decode, loads, read_bytes
-from okrkit.files.writer import dumps
 from okrkit.model import CheckIn, KeyResult, Plan, _parse_number
 
 __all__ = ["CheckInResult", "append_check_in", "parse_confidence"]
@@ -173,7 +174,8 @@ def _edit_yaml(text: str, oi: int, ki: int, check_in: CheckIn) -> str | None:
         at = _insert_at(lines, kr_node.end_mark)
         new = [" " * indent + "check_ins:", " " * (indent + 2) + "- " + _dump_flow(item)]
     edited = lines[:at] + new + lines[at:]
-    return "\n".join(edited) + ("\n" if text.endswith("\n") or not text else "")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return newline.join(edited) + (newline if text.endswith("\n") or not text else "")
 
 
 def append_check_in(
@@ -189,13 +191,16 @@ def append_check_in(
     inputs: dict[str, str] | None = None,
     format: Format | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    limits: Limits | None = None,
 ) -> CheckInResult:
     """Append a check-in to key result ``ref`` in the plan file at ``path``.
 
     ``ref`` is a key result id (unique in the plan) or ``objective/kr``.
     The file is locked while it is read, changed and written (see
     :mod:`okrkit.files.lock`), so concurrent check-ins are never lost; the lock
-    is waited for up to ``timeout`` seconds.
+    is waited for up to ``timeout`` seconds. The new check-in is added as text
+    beside its siblings, or through a round-trip edit (see
+    :mod:`okrkit.files.roundtrip`), so the rest of the file stays as written.
     """
     p = Path(path)
     fmt = format_of(p, format)
@@ -203,7 +208,7 @@ def append_check_in(
         data = read_bytes(p)
         bom = data.startswith(b"\xef\xbb\xbf")
         text = decode(data, str(p))
-        plan = loads(text, fmt, source=str(p))
+        plan = loads(text, fmt, source=str(p), limits=limits)
         objective, kr = plan.key_result(ref)
         oi = plan.objectives.index(objective)
         ki = objective.key_results.index(kr)
@@ -218,15 +223,7 @@ def append_check_in(
             inputs=inputs,
         )
         expected = _with_check_in(plan, oi, ki, check_in)
-        new_text = _edit_yaml(text, oi, ki, check_in) if fmt == "yaml" else None
-        kept = False
-        if new_text is not None:
-            try:
-                kept = loads(new_text, fmt, source=str(p)) == expected
-            except OKRError:
-                kept = False
-        if not kept:
-            new_text = dumps(expected, fmt)
-        assert new_text is not None
+        first = _edit_yaml(text, oi, ki, check_in) if fmt == "yaml" else None
+        new_text, kept = edited_text(text, plan, expected, fmt, str(p), limits, first_try=first)
         write_text_atomic(p, ("\ufeff" if bom else "") + new_text)
-    return CheckInResult(f"{objective.id}/{kr.id}", check_in, kept or fmt == "json")
+    return CheckInResult(f"{objective.id}/{kr.id}", check_in, kept)

@@ -23,14 +23,17 @@ import os
 from collections.abc import Iterator
 
 from okrkit._serialize import plan_to_data
+from okrkit.errors import OKRError
 from okrkit.files.atomic import write_text_atomic
 from okrkit.files.formats import Format, format_of
+from okrkit.files.limits import Limits
 from okrkit.files.lock import DEFAULT_TIMEOUT, locked
-from okrkit.files.reader import loads, read_text
+from okrkit.files.reader import decode, loads, read_bytes
+from okrkit.files.roundtrip import RoundTripError, json_like, patch_text
 from okrkit.files.writer import dumps
 from okrkit.model import Plan
 
-__all__ = ["edit"]
+__all__ = ["edit", "edited_text"]
 
 
 @contextlib.contextmanager
@@ -39,6 +42,7 @@ def edit(
     *,
     format: Format | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    limits: Limits | None = None,
 ) -> Iterator[Plan]:
     """Change the plan file at ``path`` in a ``with`` block; it is saved when the block ends.
 
@@ -47,11 +51,62 @@ def edit(
     this change: no update is lost. The plan is read fresh under the lock. If
     the block raises, nothing is written. Nothing is written either when the
     plan did not change. The write is atomic (see :mod:`okrkit.files.atomic`).
+
+    Only what changed changes in the file: comments, key order, quoting, flow or
+    block style, number spellings, line endings and JSON indentation stay (see
+    :mod:`okrkit.files.roundtrip`). Should the file's structure not allow that
+    (anchors the edit runs through, say), the whole plan is written instead.
     """
     fmt = format_of(path, format)
+    source = os.fspath(path)
     with locked(path, timeout=timeout):
-        plan = loads(read_text(path), fmt, source=os.fspath(path))
+        data = read_bytes(path)
+        bom = data.startswith(b"\xef\xbb\xbf")
+        text = decode(data, source)
+        plan = loads(text, fmt, source=source, limits=limits)
+        original = plan.model_copy(deep=True)
         before = plan_to_data(plan)
         yield plan
         if plan_to_data(plan) != before:
-            write_text_atomic(path, dumps(plan, fmt))
+            new_text, _ = edited_text(text, original, plan, fmt, source, limits)
+            write_text_atomic(path, ("\ufeff" if bom else "") + new_text)
+
+
+def edited_text(
+    text: str,
+    before: Plan,
+    after: Plan,
+    format: Format,
+    source: str,
+    limits: Limits | None = None,
+    *,
+    first_try: str | None = None,
+) -> tuple[str, bool]:
+    """The file's new text for the change ``before`` -> ``after``, and whether the
+    user's layout was kept.
+
+    ``first_try`` (a caller's own text edit) is used when it reads back as
+    ``after``; else a round-trip patch of ``text``; else the whole plan, dumped.
+    """
+    candidates: list[str | None] = [first_try]
+    json_safe = format == "json"
+    try:
+        old, new = (
+            plan_to_data(before, json_safe=json_safe),
+            plan_to_data(after, json_safe=json_safe),
+        )
+        candidates.append(patch_text(text, old, new, format))
+    except (RoundTripError, ValueError, TypeError, KeyError, IndexError):
+        pass
+    for candidate in candidates:
+        if candidate is None:
+            continue
+        try:
+            if loads(candidate, format, source=source, limits=limits) == after:
+                return candidate, True
+        except OKRError:
+            continue
+    if format == "json":
+        return json_like(text, plan_to_data(after)), False
+    whole = dumps(after, format)
+    return (whole.replace("\n", "\r\n") if "\r\n" in text else whole), False
