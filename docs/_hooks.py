@@ -32,7 +32,9 @@ from mkdocs.structure.files import File, Files
 from okrkit import catalogue
 from okrkit.catalogue import Label, Template
 from okrkit.cli import build_parser
-from okrkit.i18n import SUPPORTED, locales, translations
+from okrkit.formatting import format_list, format_number, label, parenthesize
+from okrkit.i18n import SUPPORTED, locales, resolve_locale, translations
+from okrkit.rendering import template_goal
 
 CATALOGUE_DIR = "catalogue"
 CLI_REFERENCE = "cli-reference.md"
@@ -40,6 +42,23 @@ HELP_COLUMNS = "88"
 
 _ROLE = re.compile(r":(?:attr|class|data|exc|func|meth|mod|obj):`(~?)([^`]+)`")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction (``babel.cfg`` reads this file); translated where shown."""
+    return message
+
+
+# The catalogue pages' own labels, in okrkit's message catalogue like the rest.
+AREAS = N_("Areas")
+ROLES = N_("Roles")
+ALL_LANGUAGES = N_("All languages")
+NO_TEMPLATES = N_("No templates.")
+
+
+def _count(n: int, locale: str) -> str:
+    text: str = translations(locale).ngettext("{n} template", "{n} templates", n)
+    return text.replace("{n}", format_number(n, locale))
 
 
 def _md(text: str) -> str:
@@ -97,6 +116,7 @@ def _template_section(template: Template, locale: str, here: str) -> list[str]:
     so links to the other pages are relative to it.
     """
     gettext = translations(locale).gettext
+    match = resolve_locale(locale)
     lines = [f"## {_md(template.title)}", "", f"`{template.id}`", ""]
     if template.committed:
         lines += [f"**{_md(gettext('Committed'))}**", ""]
@@ -104,10 +124,15 @@ def _template_section(template: Template, locale: str, here: str) -> list[str]:
     area_link = f"[{_md(template.area.label)}](../area/{template.area.id}.md)"
     if here == "area":
         area_link = _md(template.area.label)
-    role_links = ", ".join(f"[{_md(r.label)}](../role/{r.id}.md)" for r in template.roles)
-    lines += [f"{_md(gettext('Area'))}: {area_link} · {role_links}", ""]
+    role_links = format_list(
+        [f"[{_md(r.label)}](../role/{r.id}.md)" for r in template.roles], locale
+    )
+    lines += [f"{label(_md(gettext('Area')), area_link, locale)} · {role_links}", ""]
     lines += [f"### {_md(gettext('Key results'))}", ""]
-    lines += [f"1. {_md(kr.title)}" for kr in template.key_results]
+    for kr in template.key_results:
+        goal = template_goal(template, kr, match)
+        title = parenthesize(kr.title, goal, locale) if goal else kr.title
+        lines.append(f"1. {_md(title)}")
     lines.append("")
     if template.initiatives:
         lines += [f"### {_md(gettext('Initiatives'))}", ""]
@@ -119,14 +144,17 @@ def _template_section(template: Template, locale: str, here: str) -> list[str]:
 def _listing_page(heading: str, locale: str, name: str, found: list[Template], here: str) -> str:
     lines = [f"# {_md(heading)}", "", f"[{_md(name)}](../index.md) · `{locale}`", ""]
     if not found:
-        lines += ["No templates.", ""]
+        lines += [_md(translations(locale).gettext(NO_TEMPLATES)), ""]
     for template in found:
         lines += _template_section(template, locale, here)
     return "\n".join(lines)
 
 
-def _index_entries(labels: list[Label], kind: str, counts: dict[str, int]) -> list[str]:
-    return [f"- [{_md(x.label)}]({kind}/{x.id}.md) ({counts[x.id]})" for x in labels]
+def _index_entries(
+    labels: list[Label], kind: str, counts: dict[str, int], locale: str
+) -> list[str]:
+    links = [(f"[{_md(x.label)}]({kind}/{x.id}.md)", _count(counts[x.id], locale)) for x in labels]
+    return [f"- {parenthesize(link, count, locale)}" for link, count in links]
 
 
 def catalogue_pages() -> dict[str, str]:
@@ -150,18 +178,19 @@ def catalogue_pages() -> dict[str, str]:
         roles = catalogue.roles(locale)
         area_counts = {a.id: len(catalogue.templates(locale, area=a.id)) for a in areas}
         role_counts = {r.id: len(catalogue.templates(locale, role=r.id)) for r in roles}
+        gettext = translations(locale).gettext
         index = [
             f"# {_md(name)}",
             "",
-            f"`{locale}`: {count} templates. [All languages](../index.md)",
+            f"`{locale}` · {_count(count, locale)} · [{_md(gettext(ALL_LANGUAGES))}](../index.md)",
             "",
-            "## Areas",
+            f"## {_md(gettext(AREAS))}",
             "",
-            *_index_entries(areas, "area", area_counts),
+            *_index_entries(areas, "area", area_counts, locale),
             "",
-            "## Roles",
+            f"## {_md(gettext(ROLES))}",
             "",
-            *_index_entries(roles, "role", role_counts),
+            *_index_entries(roles, "role", role_counts, locale),
             "",
         ]
         pages[f"{CATALOGUE_DIR}/{locale}/index.md"] = "\n".join(index)

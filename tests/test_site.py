@@ -200,3 +200,22 @@ def test_pages_open_in_a_browser(site: Path, tmp_path: Path, page: str, title: s
     dom = html.unescape(result.stdout)
     assert expected in dom
     assert "<title>" in dom and "okrkit" in dom
+
+
+@pytest.mark.parametrize("locale", [loc for loc in SUPPORTED if loc != "en"])
+def test_catalogue_pages_speak_their_language(locale: str) -> None:
+    from okrkit.i18n import translations
+
+    pages = load_hooks().catalogue_pages()
+    t = translations(locale)
+    index = pages[f"catalogue/{locale}/index.md"]
+    for english in ("Areas", "Roles", "All languages", "templates"):
+        assert english not in index, (english, locale)
+    assert f"## {t.gettext('Areas')}" in index and f"## {t.gettext('Roles')}" in index
+    area = pages[f"catalogue/{locale}/area/seo.md"]
+    assert t.gettext("Key results") in area and t.gettext("Initiatives") in area
+    assert "Area:" not in area and t.gettext("{label}: {value}").split("{value}")[0].replace(
+        "{label}", t.gettext("Area")
+    ) in area
+    if locale.startswith("zh"):
+        assert "Area" not in area and "：" in area
