@@ -214,8 +214,10 @@ def test_catalogue_pages_speak_their_language(locale: str) -> None:
     assert f"## {t.gettext('Areas')}" in index and f"## {t.gettext('Roles')}" in index
     area = pages[f"catalogue/{locale}/area/seo.md"]
     assert t.gettext("Key results") in area and t.gettext("Initiatives") in area
-    assert "Area:" not in area and t.gettext("{label}: {value}").split("{value}")[0].replace(
-        "{label}", t.gettext("Area")
-    ) in area
+    assert (
+        "Area:" not in area
+        and t.gettext("{label}: {value}").split("{value}")[0].replace("{label}", t.gettext("Area"))
+        in area
+    )
     if locale.startswith("zh"):
         assert "Area" not in area and "：" in area
