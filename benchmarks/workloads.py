@@ -1,0 +1,399 @@
+"""The workloads of the benchmark suite, each with a baseline that does the same work.
+
+Every function returns a :class:`harness.Result`. Where okrkit and the baseline
+compute results (scores, parsed plans), the results are compared item by item
+before anything is timed, so a fast wrong answer cannot pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from harness import Result, compare, peak_memory, run_process
+
+import okrkit
+
+ON = dt.date(2026, 8, 15)
+Q3_START, Q3_END = dt.date(2026, 7, 1), dt.date(2026, 9, 30)
+ROOT = Path(__file__).resolve().parent.parent
+#: Where fresh processes import okrkit from: set by :func:`as_installed`.
+PACKAGE_PARENT = ROOT
+
+
+def as_installed(folder: Path) -> None:
+    """Copy the package into ``folder`` with compiled ``.mo`` catalogues, as a wheel
+    carries them, so fresh-process workloads measure what users run (a source
+    checkout compiles the ``.po`` files in memory on first use instead)."""
+    import shutil
+
+    global PACKAGE_PARENT
+    shutil.copytree(ROOT / "okrkit", folder / "okrkit", ignore=shutil.ignore_patterns("*.pyc"))
+    sys.path.insert(0, str(ROOT))
+    from hatch_build import compile_catalogues
+
+    locale_dir = folder / "okrkit" / "locale"
+    compile_catalogues(locale_dir, locale_dir)
+    PACKAGE_PARENT = folder
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(PACKAGE_PARENT)}
+
+
+def plan_data(objectives: int, krs: int = 5, check_ins: int = 5) -> dict[str, Any]:
+    """A quarter's plan as plain data; dates as ISO strings, as JSON would give them."""
+    objs = []
+    for o in range(objectives):
+        items = []
+        for k in range(krs):
+            up = (o + k) % 2 == 0
+            baseline, target = (100.0, 200.0) if up else (200.0, 100.0)
+            step = 6.0 if up else -6.0
+            items.append(
+                {
+                    "id": f"k{k}",
+                    "title": f"Key result {k} of objective {o}",
+                    "baseline": baseline,
+                    "target": target,
+                    "weight": 1.0 + (k % 3),
+                    "check_ins": [
+                        {
+                            "date": (Q3_START + dt.timedelta(days=7 * (i + 1))).isoformat(),
+                            "value": baseline + step * (i + 1) + (o % 7),
+                            "confidence": 0.7,
+                        }
+                        for i in range(check_ins)
+                    ],
+                }
+            )
+        objs.append({"id": f"o{o}", "title": f"Objective {o}", "key_results": items})
+    return {"period": "2026-Q3", "objectives": objs}
+
+
+# --- scoring ---------------------------------------------------------------
+
+
+def baseline_score(data: dict[str, Any], on: dt.date) -> list[tuple[float, list[float]]]:
+    """Plain Python over dicts: per key result its bounded progress, expected progress
+    and forecast score (least squares over baseline and check-ins to the period end),
+    per objective the weighted mean, per plan the mean: what okrkit.score computes."""
+    days = (Q3_END - Q3_START).days + 1
+    expected = 1.0 if on >= Q3_END else max(0.0, ((on - Q3_START).days + 1) / days)
+    span = (Q3_END - Q3_START).days
+    out = []
+    for obj in data["objectives"]:
+        values, weights, forecasts = [], [], []
+        for kr in obj["key_results"]:
+            dated = [c for c in kr["check_ins"] if c["date"] <= on.isoformat()]
+            latest = max(dated, key=lambda c: c["date"])
+            b, t = kr["baseline"], kr["target"]
+            progress = (latest["value"] - b) / (t - b)
+            values.append(min(1.0, max(0.0, progress)))
+            weights.append(kr["weight"])
+            xs = [0] + [(dt.date.fromisoformat(c["date"]) - Q3_START).days for c in dated]
+            ys = [b] + [c["value"] for c in dated]
+            mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+            sxx = sum((x - mx) ** 2 for x in xs)
+            slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
+            projected = slope * span + my - slope * mx
+            forecasts.append(min(1.0, max(0.0, (projected - b) / (t - b))))
+        total = sum(weights)
+        value = sum(v * w for v, w in zip(values, weights, strict=True)) / total
+        out.append((value, [*values, expected, *forecasts]))
+    return out
+
+
+def _check_scores(plan: okrkit.Plan, data: dict[str, Any]) -> None:
+    ours = okrkit.score(plan, on=ON)
+    base = baseline_score(data, ON)
+    assert len(ours.children) == len(base)
+    for o, (value, parts) in zip(ours.children, base, strict=True):
+        krs = [k for k in o.children if k.kind == "key_result"]
+        got = [k.value for k in krs] + [krs[0].expected] + [k.forecast.score for k in krs]
+        assert math.isclose(o.value, value, abs_tol=1e-9), (o.id, o.value, value)
+        assert all(math.isclose(a, b, abs_tol=1e-9) for a, b in zip(got, parts, strict=True))
+
+
+def scoring(n_objectives: int, repeat: int) -> Result:
+    data = plan_data(n_objectives)
+    plan = okrkit.Plan.model_validate(data)
+    _check_scores(plan, data)
+    return compare(
+        f"score {n_objectives * 5:,} KRs (roll-ups, statuses, forecasts)",
+        lambda: okrkit.score(plan, on=ON),
+        lambda: baseline_score(data, ON),
+        repeat=repeat,
+        goal=3.0,
+        note="plain Python over the same dicts, checked on every item",
+    )
+
+
+# --- building and memory ---------------------------------------------------
+
+
+def build(n_objectives: int, repeat: int) -> Result:
+    """Validate a plan from dicts; the baseline is the same validation without the
+    cyclic garbage collector (what the collector costs). Goal in microseconds per KR."""
+    data = plan_data(n_objectives)
+    n = n_objectives * 5
+
+    def without_gc() -> object:
+        gc.disable()
+        try:
+            return okrkit.Plan.model_validate(data)
+        finally:
+            gc.enable()
+
+    result = compare(
+        f"build a {n:,}-KR plan (model_validate of dicts)",
+        lambda: okrkit.Plan.model_validate(data),
+        without_gc,
+        repeat=repeat,
+        goal=None,
+        note="baseline: the same validation with gc disabled",
+    )
+    per_kr = result.ours / n * 1e6
+    return Result(
+        result.name,
+        per_kr,
+        8.0,
+        1.0,
+        f"{per_kr:.1f} us/KR against the goal of 8 us/KR; with gc off "
+        f"{result.baseline / n * 1e6:.1f} us/KR",
+        unit="us/KR",
+    )
+
+
+def memory(n_objectives: int) -> Result:
+    data_bytes, data = peak_memory(lambda: plan_data(n_objectives))
+    plan_bytes, plan = peak_memory(lambda: okrkit.Plan.model_validate(data))
+    n = n_objectives * 5
+    assert len(plan.objectives) == n_objectives  # type: ignore[attr-defined]
+    return Result(
+        f"memory of a plan, per KR with 5 check-ins ({n:,} KRs)",
+        plan_bytes / n,
+        data_bytes / n,
+        1.0,
+        "baseline: the input dicts",
+        unit="B/KR",
+    )
+
+
+# --- files -----------------------------------------------------------------
+
+
+def load_json(n_objectives: int, repeat: int) -> Result:
+    text = json.dumps(plan_data(n_objectives))
+    plan = okrkit.loads(text, "json")
+    assert plan == okrkit.Plan.model_validate(json.loads(text))
+    return compare(
+        f"load JSON ({n_objectives:,} objectives, {len(text) / 1e6:.1f} MB)",
+        lambda: okrkit.loads(text, "json"),
+        lambda: json.loads(text),
+        repeat=repeat,
+        goal=3.0,
+        note="baseline: json.loads of the same text",
+    )
+
+
+# --- rendering -------------------------------------------------------------
+
+_BARE = """<table>{% for o in rows %}<tr><th>{{ o.title }}</th><td>{{ o.score }}</td></tr>
+{% for k in o.krs %}<tr><td>{{ k.title }}</td><td>{{ k.baseline }}</td><td>{{ k.current }}</td>
+<td>{{ k.target }}</td><td>{{ k.progress }}</td><td>{{ k.status }}</td></tr>{% endfor %}
+{% endfor %}</table>"""
+
+
+def render_html(repeat: int) -> Result:
+    """A warm render of the example-sized plan (10 objectives, 36 KRs) against bare
+    Jinja of the same table structure plus Babel formatting of the same values."""
+    import jinja2
+    from babel.numbers import format_decimal, format_percent
+
+    data = plan_data(10, krs=4, check_ins=4)
+    last = data["objectives"][9]
+    data["objectives"] = [*data["objectives"][:9], {**last, "key_results": []}]
+    plan = okrkit.Plan.model_validate(data)
+    okrkit.render(plan, "html", locale="sv", on=ON)  # warm: templates compiled
+    env = jinja2.Environment(autoescape=True)
+    bare = env.from_string(_BARE)
+
+    def baseline() -> str:
+        result = okrkit.score(plan, on=ON)
+        rows = []
+        for o, s in zip(plan.objectives, result.children, strict=True):
+            krs = []
+            for kr, ks in zip(o.key_results, s.children, strict=True):
+                krs.append(
+                    {
+                        "title": kr.title,
+                        "baseline": format_decimal(kr.baseline, locale="sv"),
+                        "current": format_decimal(ks.current, locale="sv"),
+                        "target": format_decimal(kr.target, locale="sv"),
+                        "progress": format_percent(ks.value, locale="sv"),
+                        "status": ks.status.value,
+                    }
+                )
+            rows.append(
+                {"title": o.title, "score": format_percent(s.value, locale="sv"), "krs": krs}
+            )
+        return bare.render(rows=rows)
+
+    return compare(
+        "warm HTML render (10 objectives, 36 KRs)",
+        lambda: okrkit.render(plan, "html", locale="sv", on=ON),
+        baseline,
+        repeat=repeat,
+        goal=1.5,
+        note="baseline: scoring + Babel formatting of the same values + bare Jinja",
+    )
+
+
+# --- fresh processes -------------------------------------------------------
+
+
+def cold_commands(repeat: int) -> list[Result]:
+    plan = ROOT / "examples" / "marketing-plan.yaml"
+    env_cmd = ["-m", "okrkit", "--locale", "en"]
+    results = [
+        compare(
+            "cold `okrkit render plan.yaml --format html`",
+            run_process(
+                [*env_cmd, "render", str(plan), "--format", "html", "--on", "2026-11-23"], _env()
+            ),
+            run_process(["-c", "import jinja2, babel, yaml"]),
+            repeat=repeat,
+            goal=2.0,
+            note='baseline: python -c "import jinja2, babel, yaml"',
+        ),
+        compare(
+            "`okrkit --help`",
+            run_process([*env_cmd, "--help"], _env()),
+            run_process(["-c", "pass"]),
+            repeat=repeat,
+            goal=3.0,
+            note="baseline: python -c pass",
+        ),
+        compare(
+            "`okrkit templates list`",
+            run_process([*env_cmd, "templates", "list"], _env()),
+            run_process(["-c", "pass"]),
+            repeat=repeat,
+            goal=5.0,
+            note="baseline: python -c pass",
+        ),
+    ]
+    return results
+
+
+_FIRST = textwrap.dedent(
+    """
+    import sys, time
+    start = time.perf_counter()
+    if sys.argv[1] == "okrkit":
+        from okrkit import catalogue
+        found = catalogue.templates("ru")
+        n = sum(len(t.key_results) for t in found)
+    else:
+        import json
+        with open(sys.argv[2], encoding="utf-8") as handle:
+            found = json.load(handle)
+        n = sum(len(t["key_results"]) for t in found)
+    print(time.perf_counter() - start, n)
+    """
+)
+
+
+def first_catalogue(repeat: int) -> Result:
+    """First ``catalogue.templates("ru")`` in a fresh process against reading the same
+    templates (ids, texts, key results, initiatives) from one JSON file."""
+    from okrkit import catalogue
+
+    same = [
+        {
+            "id": t.id,
+            "title": t.title,
+            "why": t.why,
+            "key_results": [{"id": k.id, "title": k.title} for k in t.key_results],
+            "initiatives": [i.title for i in t.initiatives],
+        }
+        for t in catalogue.templates("ru")
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "catalogue.ru.json"
+        path.write_text(json.dumps(same, ensure_ascii=False), encoding="utf-8")
+        script = Path(tmp) / "first.py"
+        script.write_text(_FIRST, encoding="utf-8")
+        env = _env()
+
+        def inner(side: str) -> float:
+            out = subprocess.run(
+                [sys.executable, str(script), side, str(path)],
+                check=True, capture_output=True, text=True, env=env,
+            ).stdout.split()  # fmt: skip
+            assert int(out[1]) == sum(len(t["key_results"]) for t in same)
+            return float(out[0])
+
+        ours = [inner("okrkit") for _ in range(repeat)]
+        base = [inner("json") for _ in range(repeat)]
+    ours.sort()
+    base.sort()
+    return Result(
+        'first `catalogue.templates("ru")` in a fresh process',
+        ours[len(ours) // 2],
+        base[len(base) // 2],
+        2.0,
+        "baseline: json.load of the same templates from one file",
+    )
+
+
+# --- a million key results -------------------------------------------------
+
+_MILLION = textwrap.dedent(
+    """
+    import json, resource, sys, time, datetime as dt
+    import okrkit
+    text = open(sys.argv[1], encoding="utf-8").read()
+    start = time.perf_counter()
+    plan = okrkit.loads(text, "json")
+    loaded = time.perf_counter()
+    result = okrkit.score(plan, on=dt.date(2026, 8, 15))
+    scored = time.perf_counter()
+    csv = okrkit.render(plan, "csv", on=dt.date(2026, 8, 15))
+    done = time.perf_counter()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"load": loaded - start, "score": scored - loaded, "csv": done - scored,
+                      "rows": csv.count(chr(10)), "peak_mb": peak, "text_mb": len(text) / 1e6}))
+    """
+)
+
+
+def million(n_objectives: int) -> str:
+    """JSON load + score + CSV dashboard of ``n_objectives`` x 5 KRs, with peak memory."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "plan.json"
+        path.write_text(json.dumps(plan_data(n_objectives)), encoding="utf-8")
+        script = Path(tmp) / "million.py"
+        script.write_text(_MILLION, encoding="utf-8")
+        out = subprocess.run(
+            [sys.executable, str(script), str(path)],
+            check=True, capture_output=True, text=True,
+            env=_env(),
+        ).stdout  # fmt: skip
+    r = json.loads(out)
+    return (
+        f"{n_objectives * 5:,} KRs end to end ({r['text_mb']:.0f} MB JSON): "
+        f"load {r['load']:.1f} s, "
+        f"score {r['score']:.1f} s, CSV dashboard {r['csv']:.1f} s ({r['rows']:,} lines), "
+        f"peak memory {r['peak_mb']:,.0f} MB"
+    )
