@@ -131,3 +131,37 @@ def test_the_installed_command_in_another_locale(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Nyckelresultat" in result.stdout
     assert len(okrkit.load(plan_file).key_result("mqls")[1].check_ins) == 1
+
+
+def test_concurrent_check_ins_during_a_measure_run_are_all_kept(tmp_path: Path) -> None:
+    plan_file = _folder(tmp_path) / "okrs.yaml"
+    text = plan_file.read_text(encoding="utf-8").replace(
+        "  - id: loyalty\n",
+        "      - id: webinars\n        title: Webinar attendees\n        baseline: 0\n"
+        "        target: 900\n        reporter: Bo\n  - id: loyalty\n",
+    )
+    plan_file.write_text(text, encoding="utf-8")
+    okrkit_cmd = [sys.executable, "-m", "okrkit"]
+    days = [f"2026-11-{day:02d}" for day in range(1, 7)]
+    processes = [
+        subprocess.Popen(
+            [*okrkit_cmd, "checkin", str(plan_file), "webinars", str(100 * i), "--date", day],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for i, day in enumerate(days)
+    ]
+    processes.insert(
+        3,
+        subprocess.Popen(
+            [*okrkit_cmd, "measure", str(plan_file), "--on", ON],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        ),
+    )
+    for process in processes:
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+    dates = _check_in_dates(plan_file)
+    assert sorted(dates["pipeline/webinars"]) == days
+    assert dates["pipeline/mqls"] == dates["pipeline/cac"] == dates["loyalty/nps"] == [ON]

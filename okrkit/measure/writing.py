@@ -21,8 +21,10 @@ from typing import Any
 import yaml
 
 from okrkit._serialize import model_to_data
-from okrkit.errors import OKRError, PlanFileError
+from okrkit.errors import OKRError
 from okrkit.files import Format, dumps, format_of, loads, write_text_atomic
+from okrkit.files.lock import DEFAULT_TIMEOUT, locked
+from okrkit.files.reader import decode, read_bytes
 from okrkit.measure.readings import Measurement
 from okrkit.measure.recording import record
 from okrkit.model import CheckIn, Plan
@@ -161,31 +163,32 @@ def record_file(
     measurements: Iterable[Measurement],
     *,
     format: Format | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Written:
     """Record the successful ``measurements`` in the plan file at ``path``.
 
     One check-in per key result and date: a re-run on the same date updates it.
-    Failed measurements leave their key result untouched. Nothing is written
-    when nothing changed.
+    Failed measurements leave their key result untouched. The file is locked
+    while it is re-read, changed and written (:func:`okrkit.files.locked`, waited
+    for up to ``timeout`` seconds), so a check-in someone records meanwhile is
+    kept. Nothing is written when nothing changed.
     """
     p = Path(path)
     fmt = format_of(p, format)
-    try:
-        raw = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlanFileError(f"{p}: no such file") from None
-    bom = raw.startswith("\ufeff")
-    text = raw.removeprefix("\ufeff")
-    plan = loads(text, fmt, source=str(p))
     results = [m for m in measurements if m.ok and m.readings]
-    expected = record(plan, results)
     refs = tuple(m.ref for m in results)
-    if expected == plan:
-        return Written(plan, (), True)
-    new_text = _edit(text, plan, expected, refs) if fmt == "yaml" else None
-    kept = new_text is not None and loads(new_text, fmt, source=str(p)) == expected
-    if not kept:
-        new_text = dumps(expected, fmt)
-    assert new_text is not None
-    write_text_atomic(p, ("\ufeff" if bom else "") + new_text)
+    with locked(p, timeout=timeout):
+        data = read_bytes(p)
+        bom = data.startswith(b"\xef\xbb\xbf")
+        text = decode(data, str(p))
+        plan = loads(text, fmt, source=str(p))
+        expected = record(plan, results)
+        if expected == plan:
+            return Written(plan, (), True)
+        new_text = _edit(text, plan, expected, refs) if fmt == "yaml" else None
+        kept = new_text is not None and loads(new_text, fmt, source=str(p)) == expected
+        if not kept:
+            new_text = dumps(expected, fmt)
+        assert new_text is not None
+        write_text_atomic(p, ("\ufeff" if bom else "") + new_text)
     return Written(expected, refs, kept or fmt == "json")
