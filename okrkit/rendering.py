@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
     from okrkit.catalogue import Template, TemplateKeyResult
     from okrkit.company import Company
+    from okrkit.csv_dialect import CsvDialect
     from okrkit.cycle import History
 
 __all__ = ["FORMATS", "TEMPLATES", "Format", "environment", "render"]
@@ -320,23 +321,26 @@ def chart_svg(
     return "".join(parts)
 
 
-def csv_row(values: Iterable[object], *, formulas: bool = False) -> str:
+def csv_row(
+    values: Iterable[object], *, formulas: bool = False, dialect: CsvDialect | None = None
+) -> str:
     """One CSV line (RFC 4180 quoting, CRLF) from ``values``.
 
     Text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``,
     tab, CR first) gets a leading ``'`` unless ``formulas=True``
-    (see :func:`okrkit.safe_output.csv_cell`).
+    (see :func:`okrkit.safe_output.csv_cell`). ``dialect`` sets the delimiter and
+    the decimal sign of numbers (default: commas and points).
     """
+    from okrkit.csv_dialect import RFC4180, format_cell
     from okrkit.safe_output import csv_cell
 
+    dialect = dialect or RFC4180
     buffer = io.StringIO()
-    cells = [
-        "" if v is None else int(v) if isinstance(v, float) and v.is_integer() else v
-        for v in values
-    ]
+    cells = ["" if v is None else v for v in values]
     if not formulas:
         cells = [csv_cell(c) for c in cells]
-    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    cells = [format_cell(c, dialect) for c in cells]
+    csv.writer(buffer, delimiter=dialect.delimiter, lineterminator="\r\n").writerow(cells)
     return buffer.getvalue()
 
 
@@ -401,7 +405,9 @@ def _filters(match: LocaleMatch) -> dict[str, Callable[..., Any]]:
         "md": md_cell,
         "fill": _fill,
         "csv_row": pass_context(
-            lambda ctx, values: csv_row(values, formulas=ctx.get("csv_formulas") is True)
+            lambda ctx, values: csv_row(
+                values, formulas=ctx.get("csv_formulas") is True, dialect=ctx.get("csv_dialect")
+            )
         ),
     }
 
@@ -613,6 +619,7 @@ def render(
     title: str | None = None,
     bom: bool = False,
     csv_formulas: bool = False,
+    delimiter: str | None = ",",
     history: History | None = None,
     decisions: Mapping[str, str] | None = None,
 ) -> str:
@@ -625,7 +632,10 @@ def render(
     name of a template in :func:`environment`. ``locale`` defaults to the
     plan's own ``locale:`` (then English). ``on`` is the scoring date
     (default today). ``bom=True`` starts CSV with a UTF-8 byte order mark for
-    spreadsheet programs. The ``review`` template closes the plan's period as of
+    spreadsheet programs; ``delimiter`` separates CSV cells, and ``None`` picks the
+    reader's spreadsheet convention (``;`` and decimal commas where the locale
+    writes decimal commas, see :func:`okrkit.csv_dialect.spreadsheet_dialect`).
+    The ``review`` template closes the plan's period as of
     ``on`` (default: the period's end) and shows what rolls over by ``decisions``
     (objective id to ``carry``, ``drop`` or ``done``) and the score trend across
     the periods in ``history`` (see :mod:`okrkit.cycle`); the ``document``
@@ -695,6 +705,10 @@ def render(
                 context.update(trends_context(plan, history, context["rows"], match, line))
     context["title"] = title
     context["csv_formulas"] = csv_formulas
+    if format == "csv":
+        from okrkit.csv_dialect import spreadsheet_dialect
+
+        context["csv_dialect"] = spreadsheet_dialect(match, delimiter)
     text = env.get_template(name).render(**context)
     if bom and format == "csv":
         text = "\ufeff" + text

@@ -10,6 +10,13 @@ from okrkit.cli._base import Context, Translate, UsageError, parse_date, read_pl
 __all__ = ["register"]
 
 
+def _delimiter(text: str | None) -> str | None:
+    """``--delimiter``: ``tab`` and ``\\t`` mean a tab; unset means the locale's convention."""
+    if text is None:
+        return None
+    return "\t" if text in ("tab", "\\t", "TAB") else text
+
+
 def run(ctx: Context) -> int:
     from okrkit.rendering import render
 
@@ -44,6 +51,7 @@ def run(ctx: Context) -> int:
         policy=args.policy,
         title=args.title,
         bom=args.bom,
+        delimiter=_delimiter(args.delimiter),
         **extra,
     )
     write_output(ctx, text, args.output)
@@ -90,6 +98,14 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
         "--bom",
         action="store_true",
         help=_("start CSV with a byte order mark for spreadsheet programs"),
+    )
+    render_p.add_argument(
+        "--delimiter",
+        metavar="CHAR",
+        help=_(
+            "CSV cell separator, such as , ; or tab (default: what spreadsheets expect in the "
+            "document's language: ; with decimal commas for sv, ru and vi, else ,)"
+        ),
     )
     render_p.add_argument(
         "-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output")
