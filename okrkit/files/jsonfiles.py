@@ -17,6 +17,7 @@ import yaml
 
 from okrkit.errors import N_, PlanFileError
 from okrkit.files.limits import LimitError, Limits
+from okrkit.files.nodes import NUMERIC_KEYS, check_document, number_text_too_large
 
 __all__ = ["parse_json", "too_deep"]
 
@@ -102,8 +103,6 @@ def parse_json(text: str, where: str, limits: Limits) -> Any:
 def _located(text: str, where: str, limits: Limits, error: PlanFileError) -> PlanFileError:
     """The same problem with its line and field, found by walking the text as YAML
     (which JSON is); ``error`` itself when that walk does not find it."""
-    from okrkit.files.nodes import check_document
-
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         root = loader.get_single_node()
@@ -135,6 +134,15 @@ def _walk(data: Any, where: str, limits: Limits) -> None:
         if isinstance(value, dict):
             for key, item in value.items():
                 _text(key, where, limits)
+                if (
+                    isinstance(item, str)
+                    and (key in NUMERIC_KEYS)
+                    and (number_text_too_large(item, limits) is not None)
+                ):
+                    raise LimitError(
+                        f"{where}: {key}: {item} is too large; numbers are limited to "
+                        f"±{limits.max_magnitude:g} (Limits.max_magnitude)"
+                    )
                 stack.append((item, depth + 1))
         elif isinstance(value, list):
             stack.extend((item, depth + 1) for item in value)

@@ -16,13 +16,10 @@ okrkit.files.limits.LimitError: <text>: 14 bytes; plans are limited to 5 bytes (
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
-
-from pydantic import BaseModel
 
 from okrkit.errors import PlanFileError
 
-__all__ = ["DEFAULT_LIMITS", "LimitError", "Limits", "first_too_large"]
+__all__ = ["DEFAULT_LIMITS", "LimitError", "Limits"]
 
 
 class LimitError(PlanFileError):
@@ -71,26 +68,3 @@ class Limits:
 
 #: The limits used when none are given.
 DEFAULT_LIMITS = Limits()
-
-
-def first_too_large(model: BaseModel, limits: Limits) -> tuple[str, float] | None:
-    """The first number in ``model`` (at any depth) beyond ``limits.max_magnitude``, with its
-    field path; ``None`` when every number fits. Catches numbers written as text, too
-    (``"1.7e308"``, ``"18%"``), which the model turns into numbers."""
-    stack: list[tuple[Any, str]] = [(model, "")]
-    while stack:
-        value, path = stack.pop()
-        if isinstance(value, BaseModel):
-            for name in reversed(type(value).model_fields):
-                stack.append((getattr(value, name), f"{path}.{name}" if path else name))
-        elif isinstance(value, (list, tuple)):
-            stack.extend((item, f"{path}[{i}]") for i, item in reversed(list(enumerate(value))))
-        elif isinstance(value, dict):
-            stack.extend((item, f"{path}.{key}") for key, item in reversed(value.items()))
-        elif (
-            isinstance(value, (int, float))
-            and not isinstance(value, bool)
-            and abs(value) > limits.max_magnitude
-        ):
-            return path, value
-    return None

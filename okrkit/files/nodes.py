@@ -19,6 +19,7 @@ Errors name the source, the line and the field path.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import yaml
@@ -31,7 +32,27 @@ __all__ = ["check_document", "field_path"]
 _T = "tag:yaml.org,2002:"
 _SCALARS = {_T + name for name in ("str", "int", "float", "bool", "null", "timestamp", "merge")}
 _NUMBERS = {_T + "int", _T + "float"}
+_ALLOWED = frozenset({*_SCALARS, _T + "seq", _T + "map"})
 _SEQ, _MAP = _T + "seq", _T + "map"
+_STR = _T + "str"
+#: Fields the model reads as numbers, also when written as text ("18%", "1.7e308").
+NUMERIC_KEYS = frozenset(
+    {"baseline", "target", "target_min", "target_max", "current", "value", "weight"}
+)
+_NUMBER_TEXT = re.compile(r"\s*[+-]?[\d_.,]+([eE][+-]?\d+)?\s*%?\s*")
+
+
+def number_text_too_large(text: str, limits: Limits) -> float | None:
+    """The number in ``text`` (``"18%"``, ``"1.7e308"``) when it is beyond
+    ``limits.max_magnitude``; else ``None`` (also when it is no number)."""
+    if len(text) > 60 or not _NUMBER_TEXT.fullmatch(text):
+        return None
+    try:
+        number = float(text.strip().rstrip("%").replace("_", "").replace(",", ""))
+    except ValueError:
+        return None
+    return number if abs(number) > limits.max_magnitude else None
+
 
 # A node on the walk: (node, depth, parent entry, the key or index that leads to it).
 _Entry = tuple[yaml.Node, int, Any, str | int | None]
@@ -54,11 +75,17 @@ def _where(source: str, node: yaml.Node, entry: _Entry | None) -> str:
 
 def _scalar(loader: Any, node: yaml.ScalarNode, entry: _Entry, limits: Limits, source: str) -> None:
     value: str = node.value
-    if node.tag == _T + "str":
+    if node.tag == _STR:
         if len(value) > limits.max_string_length:
             raise LimitError(
                 f"{_where(source, node, entry)}text of {len(value):,} characters; text is "
                 f"limited to {limits.max_string_length:,} (Limits.max_string_length)"
+            )
+        numeric = entry[3] in NUMERIC_KEYS or (entry[2] is not None and entry[2][3] == "inputs")
+        if numeric and number_text_too_large(value, limits) is not None:
+            raise LimitError(
+                f"{_where(source, node, entry)}{value} is too large; numbers are limited to "
+                f"±{limits.max_magnitude:g} (Limits.max_magnitude)"
             )
         return
     if node.tag not in _NUMBERS:
@@ -79,10 +106,12 @@ def _scalar(loader: Any, node: yaml.ScalarNode, entry: _Entry, limits: Limits, s
         )
 
 
-def _mapping(node: yaml.MappingNode, entry: _Entry, source: str) -> list[tuple[str, yaml.Node]]:
+def _mapping(
+    node: yaml.MappingNode, entry: _Entry, source: str
+) -> list[tuple[str | int, yaml.Node]]:
     """The mapping's (key, value) pairs; duplicate and non-text keys are errors."""
     seen: dict[str, yaml.Node] = {}
-    pairs = []
+    pairs: list[tuple[str | int, yaml.Node]] = []
     for key, value in node.value:
         if key.tag == _T + "merge":
             pairs.append(("<<", value))
@@ -102,40 +131,64 @@ def _mapping(node: yaml.MappingNode, entry: _Entry, source: str) -> list[tuple[s
 
 def check_document(loader: Any, root: yaml.Node, limits: Limits, source: str) -> None:
     """Check the composed document ``root`` against ``limits``; raise on the first problem."""
-    seen: set[int] = set()
+    seen: set[int] = {id(root)}
     shared = False
-    count = 0
-    stack: list[_Entry] = [(root, 1, None, None)]
-    while stack:
+    count = 1
+    stack: list[_Entry] = []
+    top: _Entry = (root, 1, None, None)
+    if isinstance(root, yaml.ScalarNode):
+        _leaf(loader, top, limits, source)
+    else:
+        stack.append(top)
+    scalar, text, numeric, max_depth = yaml.ScalarNode, _STR, NUMERIC_KEYS, limits.max_depth
+    while stack:  # collections only; their scalar children are checked in place
         entry = stack.pop()
         node, depth, _, _ = entry
-        count += 1
-        if id(node) in seen:
-            shared = True  # an alias: sizes are counted after the walk
-            continue
-        seen.add(id(node))
-        if depth > limits.max_depth:
+        if depth > max_depth:
             raise LimitError(
                 f"{_where(source, node, entry)}nested {depth} levels deep; plans are limited "
-                f"to {limits.max_depth} (Limits.max_depth)"
+                f"to {max_depth} (Limits.max_depth)"
             )
+        if node.tag not in _ALLOWED:
+            _bad_tag(node, entry, source)
+        if isinstance(node, yaml.MappingNode):
+            children: list[tuple[str | int, yaml.Node]] = _mapping(node, entry, source)
+        else:
+            children = list(enumerate(node.value))
+        count += len(children)
         if count > limits.max_nodes:
             raise LimitError(_budget(source, count, limits))
-        if node.tag not in _SCALARS and node.tag not in (_SEQ, _MAP):
-            raise PlanFileError(
-                f"{_where(source, node, entry)}the tag {_short(node.tag)} is not plan data; "
-                "expected text, a number, a date, a list or a mapping"
-            )
-        if isinstance(node, yaml.ScalarNode):
-            _scalar(loader, node, entry, limits, source)
-        elif isinstance(node, yaml.SequenceNode):
-            items = list(enumerate(node.value))
-            stack.extend((child, depth + 1, entry, i) for i, child in reversed(items))
-        elif isinstance(node, yaml.MappingNode):
-            pairs = _mapping(node, entry, source)
-            stack.extend((value, depth + 1, entry, key) for key, value in reversed(pairs))
+        nested: list[_Entry] = []
+        for part, child in children:
+            key = id(child)
+            if key in seen:
+                shared = True  # an alias: sizes are counted after the walk
+                continue
+            seen.add(key)
+            if type(child) is scalar:
+                if child.tag == text and len(child.value) <= 20 and part not in numeric:
+                    continue  # the common case: short plain text
+                _leaf(loader, (child, depth + 1, entry, part), limits, source)
+            else:
+                nested.append((child, depth + 1, entry, part))
+        stack.extend(reversed(nested))  # walked in the file's order
     if shared:
         _check_expansion(root, limits, source)
+
+
+def _leaf(loader: Any, entry: _Entry, limits: Limits, source: str) -> None:
+    node = entry[0]
+    assert isinstance(node, yaml.ScalarNode)
+    if node.tag not in _ALLOWED:
+        _bad_tag(node, entry, source)
+    _scalar(loader, node, entry, limits, source)
+
+
+def _bad_tag(node: yaml.Node, entry: _Entry, source: str) -> None:
+    raise PlanFileError(
+        f"{_where(source, node, entry)}the tag {_short(node.tag)} is not plan data; "
+        "expected text, a number, a date, a list or a mapping"
+    )
 
 
 def _short(tag: str) -> str:

@@ -14,7 +14,7 @@ from okrkit.errors import N_, PlanFileError, ValidationError
 from okrkit.files.formats import Format, check_format, format_of
 from okrkit.files.jsonfiles import parse_json
 from okrkit.files.jsonfiles import too_deep as _too_deep
-from okrkit.files.limits import DEFAULT_LIMITS, LimitError, Limits, first_too_large
+from okrkit.files.limits import DEFAULT_LIMITS, LimitError, Limits
 from okrkit.files.nodes import check_document
 from okrkit.model import Plan, convert_errors
 
@@ -177,14 +177,6 @@ def loads(
         raise ValidationError(
             errors, source=where, lines=lines, max_shown=limits.max_errors
         ) from None
-    too_large = first_too_large(plan, limits)
-    if too_large is not None:
-        path, value = too_large
-        line = yaml_lines(text, [path]).get(path)
-        raise LimitError(
-            f"{where}{f':{line}' if line else ''}: {path}: {value:g} is too large; numbers are"
-            f" limited to ±{limits.max_magnitude:g} (Limits.max_magnitude)"
-        )
     return plan
 
 
