@@ -44,7 +44,10 @@ def test_numbers_read_back_in_the_dialect(value: float) -> None:
     text = csv_row([value, "x"], dialect=dialect)
     cell = next(csv.reader(io.StringIO(text), delimiter=";"))[0]
     assert "." not in cell
-    assert float(cell.replace(",", ".")) == value
+    if isinstance(value, int):  # exact: a float cannot hold every int above 2**53
+        assert cell == str(value)
+    else:
+        assert float(cell.replace(",", ".")) == value
     assert format_cell(True, dialect) is True and format_cell("1.5", dialect) == "1.5"
 
 
