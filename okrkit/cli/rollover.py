@@ -53,13 +53,20 @@ def _header(path: str) -> str:
 
 
 def run(ctx: Context) -> int:
+    from okrkit.files import locked
+
+    if ctx.args.file == "-":
+        raise UsageError(ctx._("rollover needs a plan file; it cannot read standard input"))
+    with locked(ctx.args.file):  # a check-in arriving meanwhile waits, then sees the new plan
+        return _roll(ctx)
+
+
+def _roll(ctx: Context) -> int:
     from okrkit.cycle import dumps_history, history_path, load_history, rollover
     from okrkit.files import dumps, load, write_text_atomic
     from okrkit.formatting import format_period
 
     args = ctx.args
-    if args.file == "-":
-        raise UsageError(ctx._("rollover needs a plan file; it cannot read standard input"))
     plan = load(args.file)
     result = rollover(
         plan,
