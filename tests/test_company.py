@@ -133,3 +133,12 @@ def test_render_company_from_the_command_line(tmp_path: Path) -> None:
     assert (
         "content.yaml: objectives[0].parent: 'sales:pipeline' names no objective" in err.getvalue()
     )
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant"])
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_labels_take_the_locales_separator(locale: str, fmt: str) -> None:
+    out = okrkit.render(load_company([FOLDER]), fmt, locale=locale, on=ON)
+    label = translations(locale).gettext("Average progress")
+    assert f"{label}：" in out
+    assert f"{label}:" not in out and "： " not in out

@@ -123,3 +123,14 @@ def test_the_document_and_review_show_values_and_scores_across_quarters(fmt: str
     value_label = translations("zh_Hans").gettext("Value by period")
     carried_metrics = [kr for o in plan.objectives for kr in o.key_results if kr.kind == "metric"]
     assert review.count(value_label) == len(carried_metrics)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_review_labels_take_the_locales_separator(fmt: str) -> None:
+    plan, history = _quarter_two("zh_Hant")
+    out = okrkit.render(plan, fmt, locale="zh_Hant", template="review", history=history)
+    labels = ["Value by period", "Next period"] + (["Score by period"] if fmt != "html" else [])
+    for label in labels:
+        text = translations("zh_Hant").gettext(label)
+        assert f"{text}：" in out and f"{text}:" not in out, label
+    assert "： " not in out
