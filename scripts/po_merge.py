@@ -47,6 +47,24 @@ def _same(a: Message | None, b: Message | None) -> bool:
     return a.string == b.string and a.fuzzy == b.fuzzy
 
 
+def _merge_comments(base: Message | None, ours: Message, theirs: Message) -> None:
+    """Extracted comments (where a message stands) follow the side that changed them.
+
+    A catalogue edit that only adds a template using an existing msgid ("CRM")
+    changes the comment, not the translation; keeping our side's comment would
+    leave the catalogue out of date with the code.
+    """
+    was = list(base.auto_comments) if base is not None else []
+    if list(theirs.auto_comments) == was or theirs.auto_comments == ours.auto_comments:
+        return
+    if list(ours.auto_comments) == was:
+        ours.auto_comments = list(theirs.auto_comments)
+        return
+    gone = set(was) - set(theirs.auto_comments)
+    kept = [c for c in ours.auto_comments if c not in gone]
+    ours.auto_comments = kept + [c for c in theirs.auto_comments if c not in kept]
+
+
 def merge(base: Catalog, ours: Catalog, theirs: Catalog) -> tuple[Catalog, int]:
     """Merge ``theirs`` into ``ours`` against ``base``; returns the catalogue and clashes."""
     index = {
@@ -59,6 +77,8 @@ def merge(base: Catalog, ours: Catalog, theirs: Catalog) -> tuple[Catalog, int]:
     for key in keys:
         b, o, t = (index[side].get(key) for side in ("base", "ours", "theirs"))
         if _same(o, t) or _same(t, b):
+            if o is not None and t is not None:
+                _merge_comments(b, o, t)
             continue  # ours already holds the result
         if not _same(o, b) and o is not None and t is not None:
             clashes += 1

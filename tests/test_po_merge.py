@@ -55,3 +55,23 @@ def test_a_message_changed_differently_on_both_sides_is_theirs_and_fuzzy(tmp_pat
     )
     assert merged == {"Owner": ("Ägaren", True)}
     assert "1 message(s) changed on both sides" in stderr
+
+
+def test_extracted_comments_follow_the_side_that_changed_them(tmp_path: Path) -> None:
+    def po(name: str, comments: list[str]) -> Path:
+        catalog = Catalog(locale="sv")
+        catalog.add("CRM", "CRM", auto_comments=comments)
+        catalog.add("Owner", "Ägare", auto_comments=["owner label"])
+        path = tmp_path / f"{name}.po"
+        with path.open("wb") as handle:
+            write_po(handle, catalog)
+        return path
+
+    base = po("base", ["a: data source"])
+    ours = po("ours", ["a: data source"])
+    theirs = po("theirs", ["a: data source", "b: data source"])  # a new template uses "CRM"
+    subprocess.run([sys.executable, str(SCRIPT), str(base), str(ours), str(theirs)], check=True)
+    with ours.open("rb") as handle:
+        merged = {m.id: m for m in read_po(handle) if m.id}
+    assert merged["CRM"].auto_comments == ["a: data source", "b: data source"]
+    assert merged["CRM"].string == "CRM" and merged["Owner"].auto_comments == ["owner label"]
