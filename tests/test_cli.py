@@ -83,7 +83,7 @@ def test_templates_list_show_and_json() -> None:
     assert data and all("events" in t["roles"] for t in data)
     show = run("templates", "show", "seo/on-page", "--locale", "sv").stdout
     assert okrkit.catalogue.get("seo/on-page", "sv").why in show
-    assert "dr_target = 48" in show
+    assert "dr_target = 36" in show
 
 
 def test_east_asian_columns_line_up(tmp_path: Path) -> None:

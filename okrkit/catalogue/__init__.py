@@ -49,6 +49,7 @@ __all__ = [
     "areas",
     "clear_cache",
     "get",
+    "goals",
     "roles",
     "templates",
 ]
@@ -88,6 +89,7 @@ class TemplateKeyResult:
     cadence: str | None
     weight: float
     reporter: Label
+    proxy: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,17 +104,21 @@ class TemplateInitiative:
 class Template:
     """A catalogue template in one locale.
 
-    ``title`` is the objective, ``why`` says why it matters, ``key_results``
-    and ``initiatives`` show the default numbers. :meth:`instantiate` makes an
-    :class:`~okrkit.Objective` with your numbers, in this template's language.
+    ``title`` is the objective, ``why`` says why it matters, ``goal`` is the
+    kind of company goal it serves, ``notes`` (when set) say where its default
+    numbers come from, ``key_results`` and ``initiatives`` show the default
+    numbers. :meth:`instantiate` makes an :class:`~okrkit.Objective` with your
+    numbers, in this template's language.
     """
 
     id: str
     locale: str
     area: Label
     roles: tuple[Label, ...]
+    goal: Label
     title: str
     why: str
+    notes: str | None
     committed: bool
     params: dict[str, Param]
     key_results: tuple[TemplateKeyResult, ...]
@@ -215,7 +221,7 @@ class Template:
 
     def search_text(self) -> str:
         """All of the template's text in its locale, case-folded (for ``query``)."""
-        parts = [self.id, self.title, self.why, self.area.label]
+        parts = [self.id, self.title, self.why, self.area.label, self.goal.label]
         parts += [r.label for r in self.roles]
         parts += [kr.title for kr in self.key_results]
         parts += [i.title for i in self.initiatives]
@@ -300,6 +306,7 @@ def _build(match: LocaleMatch) -> tuple[Template, ...]:
     area_labels = {a.id: Label(a.id, gettext(a.label)) for a in data.taxonomy.areas}
     role_labels = {r.id: Label(r.id, gettext(r.label)) for r in data.taxonomy.roles}
     reporter_labels = {r.id: Label(r.id, gettext(r.label)) for r in data.taxonomy.reporters}
+    goal_labels = {g.id: Label(g.id, gettext(g.label)) for g in data.taxonomy.goals}
     out = []
     for spec in data.templates:
         params = {
@@ -312,8 +319,10 @@ def _build(match: LocaleMatch) -> tuple[Template, ...]:
                 locale=match.locale,
                 area=area_labels[spec.area],
                 roles=tuple(role_labels[r] for r in spec.roles),
+                goal=goal_labels[spec.goal],
                 title=texts.render(spec.title),
                 why=texts.render(spec.why),
+                notes=texts.render(spec.notes) if spec.notes else None,
                 committed=spec.committed,
                 params=params,
                 key_results=tuple(
@@ -330,6 +339,7 @@ def _build(match: LocaleMatch) -> tuple[Template, ...]:
                         cadence=kr.cadence,
                         weight=kr.weight,
                         reporter=reporter_labels[kr.reporter],
+                        proxy=kr.proxy,
                     )
                     for kr in spec.key_results
                 ),
@@ -368,10 +378,11 @@ def templates(
     *,
     role: str | None = None,
     area: str | None = None,
+    goal: str | None = None,
     query: str | None = None,
 ) -> list[Template]:
-    """Templates in ``locale``, optionally for one ``role`` or ``area`` id,
-    and matching every word of ``query`` in the localized text.
+    """Templates in ``locale``, optionally for one ``role``, ``area`` or
+    company ``goal`` id, and matching every word of ``query`` in the localized text.
 
     >>> [t.id for t in templates("en", area="seo")]
     ['seo/keyword-strategy', 'seo/on-page']
@@ -385,6 +396,9 @@ def templates(
     if area is not None:
         _check_choice("area", area, areas(locale))
         found = [t for t in found if t.area.id == area]
+    if goal is not None:
+        _check_choice("goal", goal, goals(locale))
+        found = [t for t in found if t.goal.id == goal]
     if query:
         words = query.casefold().split()
         found = [t for t in found if all(w in t.search_text() for w in words)]
@@ -414,6 +428,13 @@ def areas(locale: str | Locale | LocaleMatch | None = "en") -> list[Label]:
     """The areas templates belong to, labelled in ``locale``."""
     gettext = translations(locale).gettext
     return [Label(a.id, gettext(a.label)) for a in load_data().taxonomy.areas]
+
+
+def goals(locale: str | Locale | LocaleMatch | None = "en") -> list[Label]:
+    """The kinds of company goal templates serve (revenue, efficiency, brand...),
+    labelled in ``locale``: the first step of setting OKRs top-down."""
+    gettext = translations(locale).gettext
+    return [Label(g.id, gettext(g.label)) for g in load_data().taxonomy.goals]
 
 
 def clear_cache() -> None:

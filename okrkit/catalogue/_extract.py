@@ -17,7 +17,13 @@ from okrkit.catalogue._spec import PLACEHOLDER
 
 __all__ = ["extract_catalogue"]
 
-_TEXT_KEYS = {"title": "title", "why": "why it matters", "label": "label", "source": "data source"}
+_TEXT_KEYS = {
+    "title": "title",
+    "why": "why it matters",
+    "notes": "notes (where the default numbers come from)",
+    "label": "label",
+    "source": "data source",
+}
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Message = tuple[int, str, str | tuple[str, str], list[str]]
@@ -56,6 +62,7 @@ _KINDS = {
     "areas": "area",
     "roles": "role",
     "reporters": "reporter",
+    "goals": "company goal",
 }
 
 

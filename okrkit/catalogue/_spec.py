@@ -69,6 +69,9 @@ class KeyResultSpec(_Spec):
     source: str | None = None
     reporter: Annotated[str, Field(pattern=_SLUG)]
     cadence: Cadence | None = None
+    #: For a key result that moves only once a quarter: the id of a leading key
+    #: result of the same template, checked at least monthly, that shows it coming.
+    proxy: Annotated[str, Field(pattern=_SLUG)] | None = None
 
     def param_refs(self) -> dict[str, str]:
         """Model field -> param name for the numbers this key result takes."""
@@ -91,8 +94,10 @@ class TemplateSpec(_Spec):
     area: str
     roles: Annotated[list[str], Field(min_length=1, max_length=4)]
     committed: bool = False
+    goal: Annotated[str, Field(pattern=_SLUG)]
     title: str
     why: str
+    notes: str | None = None
     params: dict[str, ParamSpec] = Field(default_factory=dict)
     key_results: Annotated[list[KeyResultSpec], Field(min_length=2, max_length=5)]
     initiatives: Annotated[list[InitiativeSpec], Field(min_length=1, max_length=4)]
@@ -105,6 +110,8 @@ class TemplateSpec(_Spec):
         """Every translatable text with a label saying where it stands."""
         yield "title", self.title
         yield "why", self.why
+        if self.notes:
+            yield "notes", self.notes
         for kr in self.key_results:
             yield f"key result {kr.id}", kr.title
             if kr.source:
@@ -142,6 +149,7 @@ class TemplateSpec(_Spec):
                     )
             if kr.kind == "metric" and kr.unit is None:
                 raise ValueError(f"key result {kr.id}: a metric needs a unit")
+            self._check_proxy(kr)
         for initiative in self.initiatives:
             for ref in initiative.key_results:
                 if ref not in kr_ids:
@@ -150,6 +158,24 @@ class TemplateSpec(_Spec):
         if unused:
             raise ValueError(f"params: never used: {sorted(unused)}")
         return self
+
+    def _check_proxy(self, kr: KeyResultSpec) -> None:
+        """A quarterly key result names a leading one, checked monthly or more often."""
+        if kr.cadence == "quarterly" and kr.proxy is None:
+            raise ValueError(
+                f"key result {kr.id}: moves only quarterly; name a leading monthly key "
+                "result of this template as its proxy"
+            )
+        if kr.proxy is None:
+            return
+        proxy = next((k for k in self.key_results if k.id == kr.proxy), None)
+        if proxy is None or proxy.id == kr.id:
+            raise ValueError(f"key result {kr.id}: proxy {kr.proxy!r} is not another key result")
+        if proxy.indicator != "leading" or proxy.cadence in (None, "quarterly"):
+            raise ValueError(
+                f"key result {kr.id}: proxy {proxy.id!r} must be leading and checked "
+                "at least monthly"
+            )
 
 
 class LabelSpec(_Spec):
@@ -161,6 +187,7 @@ class Taxonomy(_Spec):
     areas: list[LabelSpec]
     roles: list[LabelSpec]
     reporters: list[LabelSpec]
+    goals: list[LabelSpec]
 
 
 class CatalogueData:
@@ -173,6 +200,7 @@ class CatalogueData:
         areas = {a.id for a in taxonomy.areas}
         roles = {r.id for r in taxonomy.roles}
         reporters = {r.id for r in taxonomy.reporters}
+        goals = {g.id for g in taxonomy.goals}
         if len(self.by_id) != len(templates):
             raise CatalogueError("catalogue: duplicate template ids")
         for t in templates:
@@ -181,6 +209,8 @@ class CatalogueData:
             for role in t.roles:
                 if role not in roles:
                     raise CatalogueError(f"catalogue template {t.id}: unknown role {role!r}")
+            if t.goal not in goals:
+                raise CatalogueError(f"catalogue template {t.id}: unknown goal {t.goal!r}")
             for kr in t.key_results:
                 if kr.reporter not in reporters:
                     raise CatalogueError(

@@ -58,7 +58,11 @@ def run_show(ctx: Context) -> int:
                 "params": {
                     p.name: {"default": p.default, "unit": p.unit} for p in t.params.values()
                 },
-                "key_results": [{"id": k.id, "title": k.title} for k in t.key_results],
+                "goal": {"id": t.goal.id, "label": t.goal.label},
+                "key_results": [
+                    {"id": k.id, "title": k.title, "reporter": k.reporter.label}
+                    for k in t.key_results
+                ],
                 "initiatives": [i.title for i in t.initiatives],
             }
         )
@@ -66,13 +70,23 @@ def run_show(ctx: Context) -> int:
     if ctx.args.format == "markdown":
         ctx.out.write(render(t, "markdown", locale=ctx.locale, title=t.title))
         return 0
+    from okrkit.i18n import resolve_locale
+    from okrkit.rendering import template_goal
+
     word = ctx.t.gettext
+    match = resolve_locale(ctx.locale)
     out = [t.title, "=" * display_width(t.title)]
-    out.append(" · ".join([t.id, t.area.label, ", ".join(r.label for r in t.roles)]))
-    out += ["", t.why, "", ctx._("Key results") + ":"]
+    out.append(" · ".join([t.id, t.area.label, ", ".join(r.label for r in t.roles), t.goal.label]))
+    out += ["", t.why]
+    if t.notes:
+        out += ["", t.notes]
+    out += ["", ctx._("Key results") + ":"]
     for kr in t.key_results:
-        extra = ", ".join(x for x in (kr.source, word(kr.cadence) if kr.cadence else None) if x)
-        out.append(f"  - [{kr.id}] {kr.title}" + (f" ({extra})" if extra else ""))
+        goal = template_goal(t, kr, match)
+        parts = (kr.source, kr.reporter.label, word(kr.cadence) if kr.cadence else None)
+        extra = ", ".join(x for x in parts if x)
+        line = f"  - [{kr.id}] {kr.title}" + (f" — {goal}" if goal else "")
+        out.append(line + (f" ({extra})" if extra else ""))
     out += ["", ctx._("Initiatives") + ":"]
     out += [f"  - {i.title}" for i in t.initiatives]
     out += ["", ctx._("Parameters (change them with okrkit new --set NAME=VALUE):")]
