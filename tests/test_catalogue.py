@@ -17,7 +17,7 @@ SAME_EVERYWHERE = re.compile(r"^[A-Z0-9/&:() -]{2,}$|^(SEO|ABM|CRM|NPS|Ahrefs)$"
 
 
 def test_size_and_coverage() -> None:
-    assert len(ALL) >= 50
+    assert len(ALL) >= 85
     areas = Counter(t.area.id for t in ALL)
     required = {
         "demand-gen", "sales-alignment", "abm", "seo", "content", "events", "nps-reviews",
@@ -306,3 +306,22 @@ def test_vanity_metrics_sit_next_to_a_quality_or_pipeline_result() -> None:
             "quality" in kr.tags or kr.unit == "currency" or "lead" in kr.title for kr in others
         ), t.id
     assert paired >= 4
+
+
+def test_catalogue_v2_breadth() -> None:
+    assert len(ALL) >= 85
+    roles = Counter(r.id for t in ALL for r in t.roles)
+    assert min(roles.values()) >= 8, roles
+    differentiating = [t for t in ALL if any("differentiation" in k.tags for k in t.key_results)]
+    assert 2 * len(differentiating) >= len(ALL)
+    topics = {
+        "demand-gen/sourced-pipeline", "sales-alignment/pipeline-coverage",
+        "growth/product-qualified-leads", "product-marketing/pricing-launch",
+        "brand-pr/share-of-voice", "customer-marketing/churn-prevention",
+        "seo/ai-search-visibility", "marketing-ops/budget-pacing",
+        "web-conversion/site-performance", "marketing-ops/tracking-health",
+        "brand-pr/employer-brand", "developer-marketing/developer-adoption",
+        "field-marketing/regional-pipeline", "marketing-ops/team-capability",
+        "product-marketing/competitive-intelligence", "growth/repeat-purchase",
+    }  # fmt: skip
+    assert topics <= set(IDS)
