@@ -325,3 +325,30 @@ def test_catalogue_v2_breadth() -> None:
         "product-marketing/competitive-intelligence", "growth/repeat-purchase",
     }  # fmt: skip
     assert topics <= set(IDS)
+
+
+def test_new_builds_a_top_down_plan_from_a_company_goal(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    company = catalogue.company_objective("retention", "vi", owner="Linh")
+    assert company.id == "company-retention" and company.title == catalogue.goals("vi")[3].label
+    assert company.key_results[0].kind == "milestone"
+    with pytest.raises(CatalogueError, match="unknown goal"):
+        catalogue.company_objective("fame")
+    out = tmp_path / "plan.yaml"
+    cmd = [sys.executable, "-m", "okrkit", "new", "--goal", "revenue", "--role", "cmo"]
+    cmd += ["--period", "2027-Q1", "--owner", "Ana", "--locale", "sv", "-o", str(out)]
+    subprocess.run(cmd, check=True, capture_output=True)
+    plan = okrkit.load(out)
+    top, *aligned = plan.objectives
+    assert top.id == "company-revenue" and len(aligned) == 3
+    assert all(o.parent == top.id for o in aligned)
+    assert {o.template for o in aligned} <= {t.id for t in catalogue.templates(goal="revenue")}
+    assert all(catalogue.get(o.template or "").goal.id == "revenue" for o in aligned)
+    done = subprocess.run(
+        [sys.executable, "-m", "okrkit", "new", "--period", "2027-Q1"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode != 0 and "--goal" in done.stderr

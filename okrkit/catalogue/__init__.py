@@ -48,6 +48,7 @@ __all__ = [
     "TemplateKeyResult",
     "areas",
     "clear_cache",
+    "company_objective",
     "get",
     "goals",
     "roles",
@@ -428,6 +429,51 @@ def areas(locale: str | Locale | LocaleMatch | None = "en") -> list[Label]:
     """The areas templates belong to, labelled in ``locale``."""
     gettext = translations(locale).gettext
     return [Label(a.id, gettext(a.label)) for a in load_data().taxonomy.areas]
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated where it is used."""
+    return message
+
+
+def company_objective(
+    goal: str,
+    locale: str | Locale | LocaleMatch | None = "en",
+    *,
+    period: Period | str | None = None,
+    owner: str | None = None,
+) -> Objective:
+    """The company objective at the top of a top-down plan for ``goal``.
+
+    Its title is the goal in ``locale``; its one milestone key result asks the
+    leadership to set the company's numbers, which marketing objectives from
+    :func:`templates` (``goal=...``) then align to with ``parent``.
+
+    >>> company_objective("revenue", "sv").title
+    'Öka intäkterna'
+    """
+    from okrkit.model import KeyResult, Objective
+
+    found = {g.id: g for g in goals(locale)}
+    _check_choice("goal", goal, list(found.values()))
+    gettext = translations(locale).gettext
+    target = KeyResult(
+        id="company-targets",
+        kind="milestone",
+        title=gettext(
+            N_("Company targets for this goal set by leadership and shared with every team")
+        ),
+        source=gettext("Project tracker"),
+        cadence="monthly",
+        owner=owner,
+    )
+    fields: dict[str, Any] = {"id": f"company-{goal}", "title": found[goal].label}
+    fields["key_results"] = [target]
+    if period is not None:
+        fields["period"] = period
+    if owner is not None:
+        fields["owner"] = owner
+    return Objective(**fields)
 
 
 def goals(locale: str | Locale | LocaleMatch | None = "en") -> list[Label]:

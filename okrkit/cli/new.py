@@ -35,7 +35,16 @@ def run(ctx: Context) -> int:
     from okrkit.period import Period
 
     args = ctx.args
-    chosen = [catalogue.get(tid, ctx.locale) for tid in args.template]
+    company = None
+    if args.goal:
+        company = catalogue.company_objective(args.goal, ctx.locale, owner=args.owner)
+    if args.template:
+        chosen = [catalogue.get(tid, ctx.locale) for tid in args.template]
+    elif args.goal:
+        # top-down: the goal's templates, for one role if asked, three objectives by default
+        chosen = catalogue.templates(ctx.locale, goal=args.goal, role=args.role)[: args.limit]
+    else:
+        raise UsageError(ctx._("give --template, or --goal for a top-down plan"))
     sets = _parse_sets(ctx, args.set or [])
     for template_id, name, _ in sets:
         targets = [t for t in chosen if template_id in (None, t.id)]
@@ -65,9 +74,16 @@ def run(ctx: Context) -> int:
         seen.add(objective_id)
         objectives.append(
             t.instantiate(
-                owner=args.owner, team=args.team, id=objective_id, currency=args.currency, **params
+                owner=args.owner,
+                team=args.team,
+                id=objective_id,
+                currency=args.currency,
+                parent=company.id if company is not None else None,
+                **params,
             )
         )
+    if company is not None:
+        objectives.insert(0, company)
     fields: dict[str, Any] = {"period": period, "locale": ctx.locale, "objectives": objectives}
     if args.title:
         fields["title"] = args.title
@@ -94,9 +110,24 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     new.add_argument(
         "--template",
         action="append",
-        required=True,
         metavar="ID",
         help=_("template id; repeat for several objectives"),
+    )
+    new.add_argument(
+        "--goal",
+        metavar="GOAL",
+        help=_(
+            "company goal, such as revenue or retention: a company objective with the "
+            "marketing objectives that align to it"
+        ),
+    )
+    new.add_argument("--role", metavar="ROLE", help=_("with --goal: only templates for this role"))
+    new.add_argument(
+        "--limit",
+        type=int,
+        default=3,
+        metavar="N",
+        help=_("with --goal and no --template: how many objectives (default 3)"),
     )
     new.add_argument("--period", required=True, help=_("period, such as 2027-Q1, 2027-H1 or 2027"))
     new.add_argument("--owner", help=_("owner of the objectives"))
