@@ -159,6 +159,8 @@ class MeasureError(OKRError):
     ``ref`` is the key result (``objective/kr``), ``source`` the source
     (``sql:crm``), ``connection`` the connection's name when there is one, and
     ``reason`` the cause, for a database its own message. Never holds a secret.
+    A reason made with :meth:`because` is shown in the user's language by
+    :meth:`localized`; a database's own message stays as the database wrote it.
     """
 
     def __init__(
@@ -168,12 +170,55 @@ class MeasureError(OKRError):
         ref: str | None = None,
         source: str | None = None,
         connection: str | None = None,
+        why: tuple[str, Mapping[str, Any]] | None = None,
     ) -> None:
         self.reason = reason
         self.ref = ref
         self.source = source
         self.connection = connection
-        where = [
-            part for part in (ref, f"connection {connection}" if connection else source) if part
-        ]
-        super().__init__(": ".join([*where, reason]))
+        self.why = why
+        super().__init__(": ".join([*self._where(None), reason]))
+
+    @classmethod
+    def because(cls, msgid: str, /, **params: Any) -> MeasureError:
+        """A MeasureError whose reason is the msgid ``msgid`` (marked with ``N_``) filled
+        with ``params``; a parameter that is an :class:`OKRError` is localized with it."""
+        return cls(_fill(msgid, params, "en"), why=(msgid, params))
+
+    def within(
+        self, *, ref: str | None = None, source: str | None = None, connection: str | None = None
+    ) -> MeasureError:
+        """The same error, placed: in key result ``ref``, at ``source`` or ``connection``."""
+        return MeasureError(
+            self.reason,
+            ref=ref or self.ref,
+            source=source or self.source,
+            connection=connection or self.connection,
+            why=self.why,
+        )
+
+    def _where(self, locale: object) -> list[str]:
+        parts = [self.ref] if self.ref else []
+        if self.connection:
+            label = "connection {name}"
+            if locale is not None:
+                from okrkit.i18n import translations
+
+                label = translations(locale).gettext(N_("connection {name}"))  # type: ignore[arg-type]
+            parts.append(label.replace("{name}", self.connection))
+        elif self.source:
+            parts.append(self.source)
+        return parts
+
+    def localized(self, locale: object = "en") -> str:
+        """The message in ``locale``: where (key result, connection) and why."""
+        reason = self.reason
+        if self.why is not None:
+            from okrkit.i18n import translations
+
+            msgid, params = self.why
+            values = {
+                k: v.localized(locale) if isinstance(v, OKRError) else v for k, v in params.items()
+            }
+            reason = _fill(translations(locale).gettext(msgid), values, locale)  # type: ignore[arg-type]
+        return ": ".join([*self._where(locale), reason])

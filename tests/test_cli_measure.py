@@ -165,3 +165,30 @@ def test_concurrent_check_ins_during_a_measure_run_are_all_kept(tmp_path: Path) 
     dates = _check_in_dates(plan_file)
     assert sorted(dates["pipeline/webinars"]) == days
     assert dates["pipeline/mqls"] == dates["pipeline/cac"] == dates["loyalty/nps"] == [ON]
+
+
+def test_source_errors_are_shown_in_the_users_language(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    plan_file = folder / "okrs.yaml"
+    text = plan_file.read_text(encoding="utf-8").replace("sqlite:///crm.db", "${CRM_URL}")
+    plan_file.write_text(text, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["--locale", "sv", "measure", str(plan_file), "--on", ON], out=out, err=err)
+    assert code == 1
+    assert "okrkit: fel: pipeline/mqls: anslutningen crm: miljövariabeln CRM_URL är inte satt" in (
+        err.getvalue()
+    )
+    (result, *_) = okrkit.measure(okrkit.load(plan_file), on=dt.date.fromisoformat(ON), environ={})
+    assert result.error is not None
+    assert (
+        str(result.error)
+        == "pipeline/mqls: connection crm: environment variable CRM_URL is not set"
+    )
+    assert result.error.localized("ru") == (
+        "pipeline/mqls: подключение crm: переменная окружения CRM_URL не задана"
+    )
+    formula = okrkit.measure(okrkit.load(plan_file), on=dt.date.fromisoformat(ON), environ={})[1]
+    assert formula.error is not None
+    assert formula.error.localized("vi").startswith(
+        "pipeline/cac: kết nối crm: đầu vào spend: biến môi trường CRM_URL chưa được đặt"
+    )

@@ -129,7 +129,7 @@ def _plan_with(folder: Path, query: str, url: str = "sqlite:///crm.db") -> okrki
     [
         ("SELECT count(*) FROM leadz", "no such table: leadz"),
         ("SELECT sum(id) FROM leads WHERE id < 0", "NULL"),
-        ("SELECT id FROM leads", "300 rows of 1 columns"),
+        ("SELECT id FROM leads", "300 row(s) of 1 column(s)"),
         ("SELECT email FROM leads WHERE id = 1", "'lead1@example.com'"),
         ("SELECT count(*) FROM leads WHERE created_on <= :until", "until"),
     ],

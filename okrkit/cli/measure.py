@@ -84,7 +84,7 @@ def run(ctx: Context) -> int:
         _print_table(ctx, plan, results, write, args.dry_run)
     for m in failed:
         assert m.error is not None
-        ctx.err.write(f"okrkit: {ctx._('error')}: {m.error}\n")
+        ctx.err.write(f"okrkit: {ctx._('error')}: {m.error.localized(ctx.locale)}\n")
     if not results:
         ctx.err.write(ctx._("No key result has a measure block.") + "\n")
     elif args.strict and failed:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
-from okrkit.errors import MeasureError
+from okrkit.errors import N_, MeasureError
 
 __all__ = ["Context", "MeasureError", "expand_env"]
 
@@ -76,9 +76,8 @@ def expand_env(
     def value(match: re.Match[str]) -> str:
         name = match[1]
         if name not in environ:
-            raise MeasureError(
-                f"environment variable {name} is not set", ref=ref, connection=connection
-            )
+            error = MeasureError.because(N_("environment variable {name} is not set"), name=name)
+            raise error.within(ref=ref, connection=connection)
         return environ[name]
 
     return _ENV_REF.sub(value, text)

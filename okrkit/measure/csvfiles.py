@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from okrkit.errors import MeasureError
+from okrkit.errors import N_, MeasureError
 from okrkit.measure.context import Context
 from okrkit.measure.readings import Reading
 from okrkit.measure.spec import CsvSource
@@ -52,8 +52,11 @@ class Table:
         folded = [h.strip().casefold() for h in self.header]
         if column.strip().casefold() in folded:
             return folded.index(column.strip().casefold())
-        raise MeasureError(
-            f"{self.path.name}: no column {column!r}; the columns are: " + ", ".join(self.header)
+        raise MeasureError.because(
+            N_("{file}: no column {column}; the columns are: {columns}"),
+            file=self.path.name,
+            column=repr(column),
+            columns=", ".join(self.header),
         )
 
 
@@ -98,14 +101,18 @@ def read_table(path: Path, source: CsvSource) -> Table:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise MeasureError(f"{path}: cannot read: {exc.strerror}") from None
+        raise MeasureError.because(
+            N_("{file}: cannot read: {reason}"), file=str(path), reason=exc.strerror
+        ) from None
     try:
         text = decode(data, source.encoding)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise MeasureError(f"{path.name}: cannot decode the text: {exc}") from None
+        raise MeasureError.because(
+            N_("{file}: cannot decode the text: {reason}"), file=path.name, reason=str(exc)
+        ) from None
     lines = _content_lines(text)
     if not lines:
-        raise MeasureError(f"{path.name}: the file has no header row")
+        raise MeasureError.because(N_("{file}: the file has no header row"), file=path.name)
     delimiter = source.delimiter or sniff_delimiter(lines[0])
     reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
     header = tuple(cell.strip() for cell in next(reader))
@@ -141,14 +148,14 @@ def parse_number(text: str, decimal: str = ".") -> float:
     compact = _GROUPING.sub("", text)
     match = _NUMBER.search(compact)
     if match is None or _NUMBER.search(compact, match.end()):
-        raise MeasureError(f"{text!r} is not a number")
+        raise MeasureError.because(N_("{value} is not a number"), value=repr(text))
     thousands = "," if decimal == "." else "."
     digits = match[0].replace(thousands, "").replace(decimal, ".")
     negative = any(sign in compact[: match.start()] for sign in "-−(")
     try:
         number = float(digits)
     except ValueError:
-        raise MeasureError(f"{text!r} is not a number") from None
+        raise MeasureError.because(N_("{value} is not a number"), value=repr(text)) from None
     return -number if negative else number
 
 
@@ -160,7 +167,11 @@ def parse_date(text: str, date_format: str | None = None) -> dt.date:
         try:
             return dt.datetime.strptime(value, date_format).date()
         except ValueError:
-            raise MeasureError(f"{value!r} does not match date_format {date_format!r}") from None
+            raise MeasureError.because(
+                N_("{value} does not match date_format {format}"),
+                value=repr(value),
+                format=repr(date_format),
+            ) from None
     try:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
@@ -170,9 +181,12 @@ def parse_date(text: str, date_format: str | None = None) -> dt.date:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise MeasureError(
-        f"{value!r} is not a date okrkit reads (ISO, 20261130, 30.11.2026, Nov 30, 2026); "
-        "set date_format, for example %m/%d/%Y"
+    raise MeasureError.because(
+        N_(
+            "{value} is not a date okrkit reads (ISO, 20261130, 30.11.2026, Nov 30, 2026); "
+            "set date_format, for example %m/%d/%Y"
+        ),
+        value=repr(value),
     )
 
 
@@ -187,7 +201,9 @@ def window_of(source: CsvSource, context: Context) -> tuple[dt.date | None, dt.d
         return on.replace(day=1), on
     if source.window == "period":
         if context.period_start is None:
-            raise MeasureError("window period needs the key result's period; set the plan's period")
+            raise MeasureError.because(
+                N_("window period needs the key result's period; set the plan's period")
+            )
         return context.period_start, on
     return None, on
 
@@ -199,7 +215,9 @@ def _files(source: CsvSource, context: Context) -> list[Path]:
     else:
         found = [pattern] if pattern.is_file() else []
     if not found:
-        raise MeasureError(f"no file matches {source.path} (in {context.base_dir})")
+        raise MeasureError.because(
+            N_("no file matches {path} (in {folder})"), path=source.path, folder=context.base_dir
+        )
     return found
 
 
@@ -224,7 +242,12 @@ def _select(
                 try:
                     day = parse_date(row[date_at], source.date_format)
                 except MeasureError as exc:
-                    raise MeasureError(f"{table.path.name}, row {line}: {exc.reason}") from None
+                    raise MeasureError.because(
+                        N_("{file}, row {row}: {reason}"),
+                        file=table.path.name,
+                        row=line,
+                        reason=exc,
+                    ) from None
                 if day > end or (start is not None and day < start):
                     continue
             yield day, row[value_at] if value_at is not None else ""
@@ -240,7 +263,7 @@ def aggregate_rows(
         return float(len({cell.strip() for _, cell in rows if cell.strip()}))
     cells = [(day, cell) for day, cell in rows if cell.strip()]
     if not cells:
-        raise MeasureError("no rows with a value in the window")
+        raise MeasureError.because(N_("no rows with a value in the window"))
     decimal = source.decimal or _decimal_mark([c for _, c in cells], delimiter)
     numbers = [(day, parse_number(cell, decimal)) for day, cell in cells]
     if source.aggregate == "sum":
@@ -261,6 +284,15 @@ def read_csv(source: CsvSource, context: Context) -> list[Reading]:
         value = aggregate_rows(rows, source, tables[0].delimiter)
     except MeasureError as exc:
         start, end = window_of(source, context)
-        span = f" from {start} to {end}" if start else f" up to {end}"
-        raise MeasureError(f"{exc.reason}{span} ({source.path})") from None
+        if start is None:
+            raise MeasureError.because(
+                N_("{reason} up to {end} ({path})"), reason=exc, end=end, path=source.path
+            ) from None
+        raise MeasureError.because(
+            N_("{reason} from {start} to {end} ({path})"),
+            reason=exc,
+            start=start,
+            end=end,
+            path=source.path,
+        ) from None
     return [Reading(context.on, value)]

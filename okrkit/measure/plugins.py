@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from importlib import metadata
 from typing import Any, Protocol
 
-from okrkit.errors import MeasureError
+from okrkit.errors import N_, MeasureError
 from okrkit.measure.context import Context
 from okrkit.measure.readings import Reading
 from okrkit.measure.spec import PluginSource
@@ -53,43 +53,61 @@ def load_plugin(name: str) -> SourcePlugin:
     found = [ep for ep in metadata.entry_points(group=GROUP) if ep.name == name]
     if not found:
         installed = ", ".join(available()) or "none"
-        raise MeasureError(
-            f"no source plugin {name!r} is installed (entry points {GROUP}: {installed})"
+        raise MeasureError.because(
+            N_("no source plugin {name} is installed (entry points {group}: {installed})"),
+            name=repr(name),
+            group=GROUP,
+            installed=installed,
         )
     try:
         plugin = found[0].load()
     except Exception as exc:
-        raise MeasureError(f"plugin {name!r} cannot be loaded: {exc}") from None
+        raise MeasureError.because(
+            N_("plugin {name} cannot be loaded: {reason}"), name=repr(name), reason=str(exc)
+        ) from None
     if not callable(plugin):
-        raise MeasureError(f"plugin {name!r} ({found[0].value}) is not callable")
+        raise MeasureError.because(
+            N_("plugin {name} ({value}) is not callable"), name=repr(name), value=found[0].value
+        )
     return plugin  # type: ignore[no-any-return]
 
 
-def _number(value: object, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise MeasureError(f"{what} is {value!r}; expected a number")
-    number = float(value)
-    if not math.isfinite(number):
-        raise MeasureError(f"{what} is {value!r}; expected a finite number")
-    return number
+def _number(value: object, name: str) -> float:
+    if not isinstance(value, bool) and isinstance(value, numbers.Real):
+        number = float(value)
+        if math.isfinite(number):
+            return number
+    raise MeasureError.because(
+        N_("plugin {name} returned {value}; expected a finite number"),
+        name=repr(name),
+        value=repr(value),
+    )
 
 
 def _readings(answer: object, context: Context, name: str) -> list[Reading]:
     if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        return [Reading(context.on, _number(answer, f"plugin {name!r} returned"))]
+        return [Reading(context.on, _number(answer, name))]
     if not isinstance(answer, Iterable) or isinstance(answer, (str, bytes, Mapping)):
-        raise MeasureError(
-            f"plugin {name!r} returned {answer!r}; expected a number or (date, value) pairs"
+        raise MeasureError.because(
+            N_("plugin {name} returned {value}; expected a number or (date, value) pairs"),
+            name=repr(name),
+            value=repr(answer),
         )
     by_date: dict[dt.date, float] = {}
     for item in answer:
         if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], dt.date)):
-            raise MeasureError(f"plugin {name!r} returned {item!r}; expected (date, value)")
+            raise MeasureError.because(
+                N_("plugin {name} returned {value}; expected (date, value)"),
+                name=repr(name),
+                value=repr(item),
+            )
         day = item[0].date() if isinstance(item[0], dt.datetime) else item[0]
         if day <= context.on and (context.period_start is None or day >= context.period_start):
-            by_date[day] = _number(item[1], f"plugin {name!r}'s value for {day}")
+            by_date[day] = _number(item[1], name)
     if not by_date:
-        raise MeasureError(f"plugin {name!r} returned no value dated within the period")
+        raise MeasureError.because(
+            N_("plugin {name} returned no value dated within the period"), name=repr(name)
+        )
     return [Reading(day, by_date[day]) for day in sorted(by_date)]
 
 
@@ -101,5 +119,7 @@ def read_plugin(source: PluginSource, context: Context) -> list[Reading]:
     except MeasureError:
         raise
     except Exception as exc:
-        raise MeasureError(f"plugin {source.plugin!r} failed: {exc}") from None
+        raise MeasureError.because(
+            N_("plugin {name} failed: {reason}"), name=repr(source.plugin), reason=str(exc)
+        ) from None
     return _readings(answer, context, source.plugin)

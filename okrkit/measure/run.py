@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 
-from okrkit.errors import MeasureError, OKRError, PlanError
+from okrkit.errors import N_, MeasureError, OKRError, PlanError
 from okrkit.measure.context import Context
 from okrkit.measure.readings import Measurement, Reading, Status
 from okrkit.measure.spec import CsvSource, FormulaSource, InputSource, SqlSource
@@ -92,23 +92,28 @@ def _read_formula(
 
     name = source.metric or kr.metric
     if name is None:
-        raise MeasureError("a formula needs its metric: set measure.metric or the key result's")
+        raise MeasureError.because(
+            N_("a formula needs its metric: set measure.metric or the key result's metric")
+        )
     if metrics.unit_of(name) != kr.unit:
-        raise MeasureError(
-            f"metric {name!r} is measured in {metrics.unit_of(name)}, the key result in {kr.unit}"
+        raise MeasureError.because(
+            N_("metric {name} is measured in {unit}, the key result in {kr_unit}"),
+            name=repr(name),
+            unit=metrics.unit_of(name),
+            kr_unit=kr.unit,
         )
     inputs: dict[str, float] = dict(source.values)
     for input_name, input_source in source.inputs.items():
         try:
             readings = _read_one(input_source, context, engines)
         except MeasureError as exc:
-            raise MeasureError(
-                f"input {input_name}: {exc.reason}",
-                source=input_source.describe(),
-                connection=exc.connection,
-            ) from None
+            bare = MeasureError(exc.reason, why=exc.why)  # its place is said once, outside
+            error = MeasureError.because(N_("input {name}: {reason}"), name=input_name, reason=bare)
+            raise error.within(source=input_source.describe(), connection=exc.connection) from None
         if len(readings) != 1:
-            raise MeasureError(f"input {input_name} gave a history; a formula input is one number")
+            raise MeasureError.because(
+                N_("input {name} gave a history; a formula input is one number"), name=input_name
+            )
         inputs[input_name] = readings[0].value
     value = metrics.compute_value(name, inputs)
     return [Reading(context.on, value, inputs)]
@@ -138,15 +143,12 @@ def _measure_one(
         else:
             readings = _read_one(source, context, engines)
     except MeasureError as exc:
-        error = MeasureError(
-            exc.reason,
-            ref=context.ref,
-            source=exc.source or described,
-            connection=exc.connection,
-        )
+        error = exc.within(ref=context.ref, source=exc.source or described)
         return Measurement(context.ref, described, fetched_at, old, (), "failed", error)
     except OKRError as exc:  # a metric formula refusing its inputs, a bad plugin answer
-        error = MeasureError(str(exc), ref=context.ref, source=described)
+        error = MeasureError.because("{reason}", reason=exc).within(
+            ref=context.ref, source=described
+        )
         return Measurement(context.ref, described, fetched_at, old, (), "failed", error)
     return Measurement(
         context.ref, described, fetched_at, old, tuple(readings), _status(kr, readings)

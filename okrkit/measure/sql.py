@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from okrkit.errors import MeasureError
+from okrkit.errors import N_, MeasureError
 from okrkit.measure.context import Context, expand_env
 from okrkit.measure.readings import Reading
 from okrkit.measure.spec import Connection, SqlSource
@@ -32,8 +32,8 @@ def _sqlalchemy() -> Any:
     try:
         import sqlalchemy
     except ImportError:
-        raise MeasureError(
-            "SQL sources need SQLAlchemy: pip install 'okrkit[sql]' (and the database's driver)"
+        raise MeasureError.because(
+            N_("SQL sources need SQLAlchemy: pip install 'okrkit[sql]' (and the database's driver)")
         ) from None
     return sqlalchemy
 
@@ -59,31 +59,34 @@ class Engines:
             return self._engines[name]
         if name not in self.connections:
             known = ", ".join(sorted(self.connections)) or "none"
-            raise MeasureError(
-                f"connection {name!r} is not defined in the plan's connections (defined: {known})",
-                ref=ref,
-            )
+            raise MeasureError.because(
+                N_("connection {name} is not defined in the plan's connections (defined: {known})"),
+                name=repr(name),
+                known=known,
+            ).within(ref=ref)
         sa = _sqlalchemy()
         url_text = expand_env(self.connections[name].url, self.environ, ref=ref, connection=name)
         try:
             url = sa.engine.make_url(url_text)
         except sa.exc.ArgumentError:
-            raise MeasureError(
-                "the URL is not a database URL such as sqlite:///crm.db or "
-                "postgresql+psycopg://user@host/db",
-                ref=ref,
-                connection=name,
-            ) from None
+            raise MeasureError.because(
+                N_(
+                    "the URL is not a database URL such as sqlite:///crm.db or "
+                    "postgresql+psycopg://user@host/db"
+                )
+            ).within(ref=ref, connection=name) from None
         url = self._local(url)
         try:
             engine: Engine = sa.create_engine(url)
         except (ImportError, sa.exc.NoSuchModuleError) as exc:
-            raise MeasureError(
-                f"no driver for {url.drivername}: {exc}; install the database's SQLAlchemy "
-                "dialect (for example duckdb-engine or psycopg[binary])",
-                ref=ref,
-                connection=name,
-            ) from None
+            raise MeasureError.because(
+                N_(
+                    "no driver for {driver}: {reason}; install the database's SQLAlchemy "
+                    "dialect (for example duckdb-engine or psycopg[binary])"
+                ),
+                driver=url.drivername,
+                reason=str(exc),
+            ).within(ref=ref, connection=name) from None
         if url.get_backend_name() == "duckdb":
             sa.event.listen(engine, "connect", self._duckdb_search_path)
         self._engines[name] = engine
@@ -123,27 +126,30 @@ class Engines:
         self.close()
 
 
-def _number(value: object, what: str) -> float:
-    if value is None:
-        raise MeasureError(
-            f"{what} is NULL; if no rows means zero, write COALESCE(..., 0) in the query"
-        )
-    if isinstance(value, bool):
-        raise MeasureError(f"{what} is a boolean ({value}); expected a number")
-    if isinstance(value, (int, float, decimal.Decimal)):
+def _number(value: object, row: int | None = None) -> float:
+    """A number from the database; ``row`` is the history row it is in."""
+    if isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool):
         number = float(value)
-        if not math.isfinite(number):
-            raise MeasureError(f"{what} is {value}; expected a finite number")
-        return number
-    if isinstance(value, str):
+        if math.isfinite(number):
+            return number
+    elif isinstance(value, str):
         try:
-            return _number(float(value), what)
-        except ValueError:
+            return _number(float(value), row)
+        except (ValueError, MeasureError):
             pass
-    raise MeasureError(f"{what} is {value!r}; expected a number")
+    if value is None and row is None:
+        raise MeasureError.because(
+            N_("the query returned NULL; if no rows means zero, write COALESCE(..., 0)")
+        )
+    shown = "NULL" if value is None else repr(value)
+    if row is None:
+        raise MeasureError.because(N_("the query returned {value}; expected a number"), value=shown)
+    raise MeasureError.because(
+        N_("row {row}: the value is {value}; expected a number"), row=row, value=shown
+    )
 
 
-def _date(value: object, what: str) -> dt.date:
+def _date(value: object, row: int) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -153,7 +159,9 @@ def _date(value: object, what: str) -> dt.date:
             return dt.date.fromisoformat(value[:10])
         except ValueError:
             pass
-    raise MeasureError(f"{what} is {value!r}; expected a date")
+    raise MeasureError.because(
+        N_("row {row}: the date is {value}; expected a date"), row=row, value=repr(value)
+    )
 
 
 def _statement(query: str) -> Any:
@@ -172,22 +180,31 @@ def rows_to_readings(
     """Turn a result into readings: one number dated ``on``, or ``(date, value)`` rows."""
     if not source.history:
         if len(rows) != 1 or len(rows[0]) != 1:
-            shape = f"{len(rows)} rows of {len(rows[0]) if rows else 0} columns"
-            raise MeasureError(
-                f"the query returned {shape}; expected one number "
-                "(or set history: true for rows of (date, value))"
+            raise MeasureError.because(
+                N_(
+                    "the query returned {rows} row(s) of {columns} column(s); expected one "
+                    "number (or set history: true for rows of (date, value))"
+                ),
+                rows=len(rows),
+                columns=len(rows[0]) if rows else 0,
             )
-        return [Reading(context.on, _number(rows[0][0], "the query's result"))]
+        return [Reading(context.on, _number(rows[0][0]))]
     by_date: dict[dt.date, float] = {}
     for i, row in enumerate(rows, 1):
         if len(row) != 2:
-            raise MeasureError(f"row {i} has {len(row)} columns; history rows are (date, value)")
-        day = _date(row[0], f"row {i}'s date")
+            raise MeasureError.because(
+                N_("row {row} has {columns} column(s); history rows are (date, value)"),
+                row=i,
+                columns=len(row),
+            )
+        day = _date(row[0], i)
         if day > context.on or (context.period_start and day < context.period_start):
             continue
-        by_date[day] = _number(row[1], f"row {i}'s value")
+        by_date[day] = _number(row[1], i)
     if not by_date:
-        raise MeasureError("the query returned no rows dated within the period up to the date")
+        raise MeasureError.because(
+            N_("the query returned no rows dated within the period up to the date")
+        )
     return [Reading(day, by_date[day]) for day in sorted(by_date)]
 
 
@@ -201,7 +218,9 @@ def read_sql(source: SqlSource, context: Context, engines: Engines) -> list[Read
     try:
         statement = _statement(source.query)
     except sa.exc.ArgumentError as exc:
-        raise MeasureError(f"the query is not valid: {exc}", connection=source.connection) from None
+        raise MeasureError.because(N_("the query is not valid: {reason}"), reason=str(exc)).within(
+            connection=source.connection
+        ) from None
     try:
         with engine.connect() as connection:
             rows = [tuple(row) for row in connection.execute(statement, context.params())]
@@ -212,7 +231,7 @@ def read_sql(source: SqlSource, context: Context, engines: Engines) -> list[Read
     try:
         return rows_to_readings(rows, source, context)
     except MeasureError as exc:
-        raise MeasureError(exc.reason, connection=source.connection) from None
+        raise exc.within(connection=source.connection) from None
 
 
 def _db_message(exc: Any) -> str:
