@@ -64,7 +64,7 @@ def cases() -> list[Case]:
         Case("deep JSON objects", "deep-obj.json", ('{"a":' * 5000 + "1" + "}" * 5000).encode(),
              "Limits.max_depth"),
         Case("deep YAML", "deep.yaml", ("a: " + "[" * 5000 + "]" * 5000).encode(),
-             "nesting depth", 1),
+             "Limits.max_depth", 1),
         Case("deep YAML within libyaml", "deep2.yaml", ("a: " + "[" * 500 + "]" * 500).encode(),
              "Limits.max_depth", 1, "a"),
         Case("5000-digit integer", "digits.yaml", KR.replace("target: 9", "target: " + "9" * 5000)

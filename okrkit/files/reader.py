@@ -85,6 +85,8 @@ def parse(text: str, format: Format, source: str | None, limits: Limits = DEFAUL
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark is not None else ""
         problem = exc.problem or exc.context or "syntax error"
+        if "nesting depth" in problem:  # libyaml >= 0.2.5 stops at 1,000 levels itself
+            raise _too_deep(f"{where}{line}", limits) from None
         if exc.context and exc.problem and exc.context.startswith("expected"):
             problem = f"{exc.context}, {exc.problem}"  # "expected a single document ..."
         raise _not_yaml(f"{where}{line}", problem) from None
