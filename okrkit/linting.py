@@ -41,7 +41,7 @@ from okrkit.formatting import (
 )
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 from okrkit.measure import lint as measure_lint
-from okrkit.model import CADENCE_DAYS, KeyResult, Objective, Plan, is_external
+from okrkit.model import CADENCE_DAYS, KeyResult, Objective, Plan, check_in_window, is_external
 from okrkit.period import Period
 
 __all__ = [
@@ -126,6 +126,8 @@ RULES: dict[str, Rule] = {
              summary=N_("Objectives align within their period")),
         Rule("stale-check-in", "warning", scope="key_result",
              summary=N_("Check-ins keep to the cadence")),
+        Rule("check-in-outside-period", "warning", scope="key_result",
+             summary=N_("Check-ins are dated within their period and not in the future")),
         Rule("confidence-falling", "warning", scope="key_result",
              summary=N_("Falling confidence is not hidden by an on-track status")),
         Rule("title-numbers", "warning", scope="key_result",
@@ -651,9 +653,9 @@ def _stale_check_in(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
         period = ctx.plan.period_of(objective)
         if period is None or kr.cadence is None or not period.start <= ctx.on <= period.end:
             continue
-        if kr.kind == "milestone" and kr.is_done:
+        if kr.kind == "milestone" and kr.done_on(ctx.on):
             continue
-        latest = kr.latest_check_in()
+        latest = kr.latest_check_in(ctx.on)
         since = period.start if latest is None else max(latest.date, period.start)
         days = (ctx.on - since).days
         allowed = CADENCE_DAYS[kr.cadence]
@@ -677,7 +679,7 @@ def _confidence_falling(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
     from okrkit.scoring import Status, score
 
     for objective, kr in ctx.key_results():
-        rated = sorted((c for c in kr.check_ins if c.confidence is not None), key=lambda c: c.date)
+        rated = [c for c in kr.check_ins_on(ctx.on) if c.confidence is not None]
         if len(rated) < 2:
             continue
         before, after = rated[-2].confidence, rated[-1].confidence
@@ -731,6 +733,41 @@ def _title_numbers(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
         yield ctx.path(objective, kr), message, kr.id
 
 
+def _check_in_dates(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
+    for objective, kr in ctx.key_results():
+        period = ctx.plan.period_of(objective)
+        for check_in in kr.check_ins:
+            day = check_in.date
+            if period is not None:
+                first, last = check_in_window(period)
+                if not first <= day <= last:
+                    message = ctx.say(
+                        N_(
+                            "Key result {kr} has a check-in dated {date}, outside its period "
+                            "{period} (check-ins count from {first} to {last}); correct the "
+                            "date, or record it in the plan of the period it belongs to."
+                        ),
+                        kr=kr.id,
+                        date=format_date(day, ctx.match),
+                        period=ctx.period(period),
+                        first=format_date(first, ctx.match),
+                        last=format_date(last, ctx.match),
+                    )
+                    yield ctx.path(objective, kr), message, kr.id
+                    continue
+            if day > ctx.on:
+                message = ctx.say(
+                    N_(
+                        "Key result {kr} has a check-in dated {date}, after {on}; it does not "
+                        "count until that day, so correct the date if it is a typo."
+                    ),
+                    kr=kr.id,
+                    date=format_date(day, ctx.match),
+                    on=format_date(ctx.on, ctx.match),
+                )
+                yield ctx.path(objective, kr), message, kr.id
+
+
 _CHECKS: dict[str, Check] = {
     "objective-count": _objective_count,
     "no-key-results": _no_key_results,
@@ -746,6 +783,7 @@ _CHECKS: dict[str, Check] = {
     "unaligned-team-objective": _unaligned_team_objective,
     "alignment-period-mismatch": _alignment_period_mismatch,
     "stale-check-in": _stale_check_in,
+    "check-in-outside-period": _check_in_dates,
     "confidence-falling": _confidence_falling,
     "title-numbers": _title_numbers,
     "measure-connection": measure_lint.check_connections,

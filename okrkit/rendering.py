@@ -80,6 +80,7 @@ def N_(message: str) -> str:
 
 STATUS_LABELS: dict[Status, str] = {
     Status.NOT_STARTED: N_("Not started"),
+    Status.NO_DATA: N_("No update"),
     Status.ON_TRACK: N_("On track"),
     Status.AT_RISK: N_("At risk"),
     Status.OFF_TRACK: N_("Off track"),

@@ -182,6 +182,11 @@ CASES = [
         make_plan(make_objective("co", period="2027"),  # a quarter within its year is fine
                   make_objective("team", period="2027-Q1", parent="co")),
     ),
+    (
+        "check-in-outside-period",  # dated before the quarter began
+        with_krs(make_kr(check_ins=[CheckIn(date=dt.date(2026, 12, 20), value=110)])),
+        with_krs(make_kr(check_ins=[CheckIn(date=dt.date(2027, 1, 10), value=110)])),
+    ),
 ]  # fmt: skip
 
 
@@ -211,6 +216,23 @@ def test_stale_check_in() -> None:
     [finding] = lint(plan, on=dt.date(2027, 2, 1), disable=_all_but("stale-check-in"))
     assert "Jan 10, 2027" in finding.message and "22 days" in finding.message
     assert "7 days" in finding.message
+
+
+def test_check_in_dates_period_grace_and_future() -> None:
+    from okrkit.model import CHECK_IN_GRACE_DAYS
+
+    def dated(*days: dt.date) -> Plan:
+        return with_krs(make_kr(check_ins=[CheckIn(date=d, value=110) for d in days]))
+
+    end = dt.date(2027, 3, 31)
+    grace = end + dt.timedelta(days=CHECK_IN_GRACE_DAYS)
+    later = dt.date(2027, 6, 1)
+    assert "check-in-outside-period" not in found(dated(dt.date(2027, 1, 1), grace), on=later)
+    assert "check-in-outside-period" in found(dated(grace + dt.timedelta(days=1)), on=later)
+    assert "check-in-outside-period" in found(dated(dt.date(2026, 12, 31)), on=later)
+    assert "check-in-outside-period" in found(dated(dt.date(2027, 1, 16)))  # after ON: future
+    [typo] = lint(dated(dt.date(2028, 3, 1)), on=ON, disable=_all_but("check-in-outside-period"))
+    assert "Mar 1, 2028" in typo.message and "Apr 14, 2027" in typo.message
 
 
 def test_confidence_falling() -> None:
@@ -335,8 +357,16 @@ def _every_message() -> list[Plan | Objective | KeyResult]:
     )
     nobody = make_objective("nobody", owner=None, period=None, n=0)
     lost = make_objective("lost", owner=None, n=2)
+    dated = make_objective(
+        "dated",
+        key_results=[
+            make_kr("old", check_ins=[CheckIn(date=dt.date(2026, 12, 20), value=110)]),
+            make_kr("ahead", check_ins=[CheckIn(date=dt.date(2027, 2, 1), value=110)]),
+        ],
+    )
     return [
         Plan(objectives=[co, growth, late, milestones, nobody, lost]),
+        make_plan(dated),
         team_plan("growth", 7),
         make_plan(*(make_objective(f"o{i}") for i in range(6))),
         make_kr(owner=None),

@@ -13,6 +13,7 @@ from okrkit import (
     Objective,
     OKRError,
     Period,
+    ValidationError,
     Plan,
     ScoringPolicy,
     Status,
@@ -50,7 +51,7 @@ def test_thresholds() -> None:
     floor = KeyResult(id="nps", title="NPS floor", unit="score", direction="at_least", target=40)
     assert score(floor.model_copy(update={"current": 40})).value == 1.0
     assert score(floor.model_copy(update={"current": 39.9})).value == 0.0
-    assert score(floor).status is Status.NOT_STARTED  # nothing measured yet
+    assert score(floor).status is Status.NO_DATA  # nothing measured yet
     ceiling = KeyResult(id="cac", title="CAC", direction="at_most", target=400, current=420)
     assert score(ceiling).value == 0.0
     band = KeyResult(id="b", title="B", direction="between", target_min=2, target_max=4, current=3)
@@ -74,7 +75,7 @@ def test_milestones() -> None:
 @pytest.mark.parametrize(
     ("value", "status", "band"),
     [
-        (100, Status.NOT_STARTED, Band.GREY),  # nothing measured (current None)
+        (100, Status.NO_DATA, Band.YELLOW),  # nothing measured, half the period gone
         (146, Status.ON_TRACK, Band.GREEN),  # 0.46 / 0.5 = 0.92
         (145, Status.ON_TRACK, Band.GREEN),  # exactly 0.9 of expected: inclusive
         (140, Status.AT_RISK, Band.YELLOW),  # 0.8
@@ -133,10 +134,11 @@ def test_objective_weighted_mean_and_weakest() -> None:
     assert s.find("b") is s.children[1]
 
 
-def test_empty_objective_and_zero_weights_do_not_divide_by_zero() -> None:
-    assert score(Objective(id="o", title="O", period=Q3), on=MID).value == 0.0
-    zero = Objective(id="o", title="O", key_results=[metric(0, 1, 1, weight=0)])
-    assert score(zero).value == 0.0
+def test_empty_objective_is_no_data_and_zero_weights_are_an_error() -> None:
+    empty = score(Objective(id="o", title="O", period=Q3), on=MID)
+    assert (empty.value, empty.status, empty.band) == (0.0, Status.NO_DATA, Band.YELLOW)
+    with pytest.raises(ValidationError, match="every key result of objective 'o' has weight 0"):
+        Objective(id="o", title="O", key_results=[metric(0, 1, 1, weight=0)])
 
 
 def _tree() -> Plan:

@@ -30,6 +30,8 @@ def _score_json(s: Any) -> dict[str, Any]:
         "status": s.status.value,
         "band": s.band.value,
         "current": s.current,
+        "done": s.done,
+        "confidence": s.confidence,
         "forecast": None
         if s.forecast is None
         else {"value": s.forecast.value, "score": s.forecast.score},
@@ -142,7 +144,7 @@ def run(ctx: Context) -> int:
             kr = k.item
             assert isinstance(kr, KeyResult)
             current = (
-                (ctx._("done") if kr.is_done else ctx._("not done"))
+                (ctx._("done") if k.done else ctx._("not done"))
                 if kr.kind == "milestone"
                 else kr_value(kr, k.current, match) or "—"
             )

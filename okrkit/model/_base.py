@@ -1,0 +1,216 @@
+"""Shared building blocks of the model: field types, the base model, error conversion."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, TypeAlias
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
+from pydantic import ValidationError as PydanticValidationError
+
+from okrkit.errors import ValidationError
+from okrkit.period import Period
+
+Unit: TypeAlias = Literal["count", "percent", "currency", "ratio", "score", "duration"]
+Direction: TypeAlias = Literal["increase", "decrease", "at_least", "at_most", "between"]
+KeyResultKind: TypeAlias = Literal["metric", "milestone"]
+Indicator: TypeAlias = Literal["lagging", "leading"]
+Tag: TypeAlias = Literal["volume", "quality", "growth", "differentiation"]
+Cadence: TypeAlias = Literal["daily", "weekly", "biweekly", "monthly", "quarterly"]
+DurationUnit: TypeAlias = Literal["minutes", "hours", "days", "weeks", "months"]
+InitiativeStatus: TypeAlias = Literal["planned", "in_progress", "done", "dropped"]
+Rollup: TypeAlias = Literal["key_results", "children", "both"]
+"""What an objective's score averages: its key results, the objectives aligned to it, or both."""
+
+#: Days after a period's end in which a check-in still counts as that period's
+#: final measurement (results such as revenue or NPS often arrive a few days late).
+#: Check-ins dated later, or before the period starts, are flagged by ``okrkit lint``
+#: and refused by ``okrkit checkin`` unless forced.
+CHECK_IN_GRACE_DAYS = 14
+
+
+def check_in_window(period: Period) -> tuple[dt.date, dt.date]:
+    """First and last date a check-in of ``period`` may carry: its start, and its
+    end plus :data:`CHECK_IN_GRACE_DAYS`."""
+    return period.start, period.end + dt.timedelta(days=CHECK_IN_GRACE_DAYS)
+
+
+#: Days a check-in cadence allows between two check-ins.
+CADENCE_DAYS: Mapping[str, int] = {
+    "daily": 1,
+    "weekly": 7,
+    "biweekly": 14,
+    "monthly": 31,
+    "quarterly": 92,
+}
+
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def _parse_number(value: Any) -> Any:
+    """Accept numbers and percent strings such as ``"4%"`` or ``"4.5 %"``."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, got a boolean")
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith("%"):
+            text = text[:-1].strip()
+        try:
+            return float(text)
+        except ValueError:
+            raise ValueError(f"expected a number such as 12, 4.5 or '4%', got {value!r}") from None
+    return value
+
+
+def _serialize_number(value: float) -> int | float:
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+Number = Annotated[
+    float,
+    BeforeValidator(_parse_number),
+    Field(allow_inf_nan=False),
+    PlainSerializer(_serialize_number),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": r"^\s*-?\d+(\.\d+)?\s*%\s*$"},
+            ]
+        }
+    ),
+]
+"""A finite number; percent strings like ``"4%"`` are read as ``4``."""
+
+
+def _check_id(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value  # `id: 1.5`: the str type reports "Input should be a valid string"
+    if not _ID_RE.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid id: use letters, digits, '-', '_' or '.', "
+            "starting with a letter or digit"
+        )
+    return value
+
+
+def _upper(value: Any) -> Any:
+    return value.strip().upper() if isinstance(value, str) else value
+
+
+Id = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)]
+
+
+_MISSING = object()
+
+
+class _Model(BaseModel):
+    """Base of okrkit's models: strict about unknown keys, okrkit's own errors."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=True)
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except PydanticValidationError as exc:
+            raise ValidationError(convert_errors(exc)) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Assignment is validated like construction (``validate_assignment``):
+        # ``kr.target = "lots"`` raises okrkit's ValidationError, and the model
+        # is left unchanged.
+        before = self.__dict__.get(name, _MISSING)
+        was_set = name in self.model_fields_set
+        try:
+            super().__setattr__(name, value)
+        except PydanticValidationError as exc:
+            # pydantic stores the value before the model validators run; undo it.
+            if before is not _MISSING:
+                self.__dict__[name] = before
+                if not was_set:
+                    self.model_fields_set.discard(name)
+            raise ValidationError(convert_errors(exc)) from None
+
+    # Tell pydantic this __init__ only wraps errors, so nested models are still
+    # validated in pydantic-core (fast, with full error paths) without calling it.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+
+def format_loc(loc: tuple[int | str, ...]) -> str:
+    """Render a pydantic error location as ``objectives[0].key_results[1].target``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.startswith(("function-", "lax-", "json-")) or part in {"str", "int", "float"}:
+            continue
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+_FIELD_PREFIX = re.compile(r"^([a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*): (.+)$", re.S)
+
+_TYPE_HINTS = {
+    "extra_forbidden": "unknown field; check its spelling (fields are listed in `okrkit schema`)",
+    "missing": "required field is missing",
+}
+
+
+def convert_errors(exc: PydanticValidationError) -> list[tuple[str, str]]:
+    """Turn pydantic's errors into okrkit's ``(path, message)`` pairs."""
+    out: list[tuple[str, str]] = []
+    for err in exc.errors(include_url=False):
+        loc = format_loc(tuple(err["loc"]))
+        kind = err["type"]
+        if kind in _TYPE_HINTS:
+            message = _TYPE_HINTS[kind]
+        else:
+            message = str(err["msg"])
+            for prefix in ("Value error, ", "Assertion failed, "):
+                message = message.removeprefix(prefix)
+            if kind == "finite_number":
+                message = "expected a finite number (not NaN or infinity)"
+            if m := _FIELD_PREFIX.match(message):  # "target: ..." from a model validator
+                loc = f"{loc}.{m[1]}" if loc else m[1]
+                message = m[2]
+        if kind not in {"missing", "extra_forbidden"} and "input" in err:
+            shown = err["input"]
+            if not isinstance(shown, (dict, list)) and f"got {shown!r}" not in message:
+                message = f"{message} (got {shown!r})"
+        out.append((loc, message))
+    return out
+
+
+def _parse_date(value: Any) -> Any:
+    """Read ``YYYY-MM-DD`` text as a date, naming an impossible date clearly."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+            if m and 1 <= int(m[2]) <= 12:
+                year, month = int(m[1]), int(m[2])
+                last = calendar.monthrange(year, month)[1]
+                raise ValueError(
+                    f"{text!r} is not a real date: {year}-{month:02d} has {last} days"
+                ) from None
+            raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}") from None
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+"""A calendar date; text must be ``YYYY-MM-DD`` and a day that exists."""

@@ -1,0 +1,315 @@
+"""Check-ins and key results, with their as-of values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, ClassVar
+
+from pydantic import (
+    BeforeValidator,
+    Field,
+    model_validator,
+)
+
+from okrkit.measure.spec import Measure
+from okrkit.model._base import (
+    Cadence,
+    Date,
+    Direction,
+    DurationUnit,
+    Id,
+    Indicator,
+    KeyResultKind,
+    Number,
+    Tag,
+    Unit,
+    _check_id,
+    _Model,
+    _serialize_number,
+    _upper,
+)
+
+
+class Provenance(_Model):
+    """Where a measured check-in's number came from: written by ``okrkit measure``.
+
+    ``source`` describes the source (``sql:crm``, ``csv:exports/ga4-*.csv``...);
+    ``fetched_at`` is when it was read (an aware UTC time).
+    """
+
+    source: Annotated[str, Field(min_length=1)]
+    fetched_at: dt.datetime
+
+
+class CheckIn(_Model):
+    """One progress update of a key result.
+
+    ``value`` for metric key results, ``done`` for milestones. ``confidence``
+    is the owner's probability (0..1) of reaching the target by the period's
+    end. ``inputs`` are raw numbers from which the value is computed when the
+    key result names a ``metric`` (for example NPS from survey counts).
+    """
+
+    date: Date
+    value: Number | None = None
+    done: bool | None = None
+    confidence: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+    note: str | None = None
+    author: str | None = None
+    inputs: dict[str, Number] | None = None
+    provenance: Provenance | None = None
+
+
+class KeyResult(_Model):
+    """A measurable result: a metric moving from baseline to target, or a milestone.
+
+    >>> kr = KeyResult(id="mql", title="Grow MQLs", baseline=400, target=600, current=500)
+    >>> kr.resolved_direction, kr.value
+    ('increase', 500.0)
+    """
+
+    id: Annotated[Id, BeforeValidator(_check_id)]
+    title: Annotated[str, Field(min_length=1)]
+    kind: KeyResultKind = "metric"
+    unit: Unit = "count"
+    currency: Annotated[str, BeforeValidator(_upper)] | None = None
+    duration_unit: DurationUnit | None = None
+    direction: Direction | None = None
+    baseline: Number | None = None
+    target: Number | None = None
+    target_min: Number | None = None
+    target_max: Number | None = None
+    current: Number | None = None
+    done: bool | None = None
+    weight: Annotated[float, Field(ge=0.0, allow_inf_nan=False)] = 1.0
+    owner: str | None = None
+    #: Who reports the number at each check-in (a role such as "Marketing
+    #: operations manager", or a person); ``owner`` is who is accountable for it.
+    reporter: str | None = None
+    indicator: Indicator = "lagging"
+    source: str | None = None
+    cadence: Cadence | None = None
+    tags: list[Tag] = Field(default_factory=list)
+    metric: str | None = None
+    measure: Measure | None = None
+    check_ins: list[CheckIn] = Field(default_factory=list)
+
+    _NUMERIC: ClassVar[tuple[str, ...]] = (
+        "baseline",
+        "target",
+        "target_min",
+        "target_max",
+        "current",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _percent_only_for_percent(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("unit", "count") != "percent":
+            for name in cls._NUMERIC:
+                value = data.get(name)
+                if isinstance(value, str) and value.strip().endswith("%"):
+                    raise ValueError(
+                        f"{name} is written as a percent ({value!r}) but unit is "
+                        f"{data.get('unit', 'count')!r}; set unit: percent or drop the '%'"
+                    )
+            check_ins = data.get("check_ins")
+            for i, check_in in enumerate(check_ins if isinstance(check_ins, list) else ()):
+                value = check_in.get("value") if isinstance(check_in, dict) else None
+                if isinstance(value, str) and value.strip().endswith("%"):
+                    raise ValueError(
+                        f"check_ins[{i}].value: written as a percent ({value!r}) but unit is "
+                        f"{data.get('unit', 'count')!r}; give the value as a plain number"
+                    )
+        return data
+
+    @model_validator(mode="after")
+    def _check(self) -> KeyResult:
+        if self.kind == "milestone":
+            for name in self._NUMERIC:
+                if getattr(self, name) is not None:
+                    raise ValueError(
+                        f"{name}: a milestone is done or not and has no numbers; "
+                        "use kind: metric for a numeric key result"
+                    )
+            if self.direction is not None or self.metric is not None:
+                raise ValueError("a milestone has no direction or metric")
+            if self.measure is not None:
+                raise ValueError(
+                    "measure: a milestone is done or not; only metric key results measure "
+                    "themselves (record a milestone with okrkit checkin --done)"
+                )
+            for i, check_in in enumerate(self.check_ins):
+                if check_in.value is not None or check_in.done is None:
+                    raise ValueError(
+                        f"check_ins[{i}]: a milestone check-in records done: true/false"
+                    )
+            return self
+        if self.done is not None:
+            raise ValueError("done: only milestones are done; a metric has a current value")
+        self._check_unit()
+        self._check_direction()
+        for i, check_in in enumerate(self.check_ins):
+            if check_in.done is not None:
+                raise ValueError(f"check_ins[{i}]: a metric check-in records a value, not done")
+            if check_in.value is None and not (check_in.inputs and self.metric):
+                raise ValueError(f"check_ins[{i}]: expected a value (or inputs for the metric)")
+        if self.metric is not None:
+            from okrkit import metrics
+
+            if self.metric not in metrics.names():
+                raise ValueError(
+                    f"metric: unknown metric {self.metric!r}; expected one of "
+                    + ", ".join(metrics.names())
+                )
+            if metrics.unit_of(self.metric) != self.unit:
+                raise ValueError(
+                    f"unit: metric {self.metric!r} is measured in "
+                    f"{metrics.unit_of(self.metric)}, but unit is {self.unit}"
+                )
+        return self
+
+    def _check_unit(self) -> None:
+        if self.unit == "currency":
+            if not self.currency:
+                raise ValueError("currency: unit currency needs an ISO 4217 code such as USD")
+            if self.currency not in _currencies():
+                raise ValueError(f"currency: {self.currency!r} is not an ISO 4217 currency code")
+        elif self.currency is not None:
+            raise ValueError(f"currency: only unit currency takes a currency (unit is {self.unit})")
+        if self.duration_unit is not None and self.unit != "duration":
+            raise ValueError(f"duration_unit: only unit duration takes one (unit is {self.unit})")
+
+    def _check_direction(self) -> None:
+        direction, baseline, target = self.direction, self.baseline, self.target
+        if direction in (None, "increase", "decrease"):
+            if target is None:
+                raise ValueError("target: a metric key result needs a target")
+            if baseline is None:
+                raise ValueError(
+                    "baseline: a metric key result needs a baseline to measure progress from "
+                    "(or direction at_least / at_most for a level that must hold)"
+                )
+            if baseline == target:
+                raise ValueError(
+                    f"target: equals the baseline ({_serialize_number(target)}); a key result must "
+                    "move; for a level that must hold use direction at_least or at_most"
+                )
+            if direction == "increase" and target < baseline:
+                raise ValueError("target: direction increase needs a target above the baseline")
+            if direction == "decrease" and target > baseline:
+                raise ValueError("target: direction decrease needs a target below the baseline")
+        elif direction in ("at_least", "at_most"):
+            if target is None:
+                raise ValueError(f"target: direction {direction} needs a target (the threshold)")
+        else:  # between
+            lo, hi = self.target_min, self.target_max
+            if lo is None or hi is None:
+                missing = "target_min" if lo is None else "target_max"
+                raise ValueError(
+                    f"{missing}: direction between needs both target_min and target_max"
+                )
+            if lo > hi:
+                raise ValueError("target_min: must not be above target_max")
+
+    @property
+    def resolved_direction(self) -> Direction | None:
+        """The direction, inferred from baseline and target if not written; None for milestones."""
+        if self.kind == "milestone":
+            return None
+        if self.direction is not None:
+            return self.direction
+        assert self.baseline is not None and self.target is not None
+        return "increase" if self.target > self.baseline else "decrease"
+
+    def check_ins_on(self, day: dt.date | None = None) -> list[CheckIn]:
+        """The check-ins dated on or before ``day`` (default today), oldest first.
+
+        Check-ins of one date keep the order they were written in. A check-in
+        dated after ``day`` never counts for anything computed as of ``day``.
+        """
+        cutoff = day or dt.date.today()
+        dated = [c for c in self.check_ins if c.date <= cutoff]
+        dated.sort(key=lambda c: c.date)  # stable: same-day check-ins keep file order
+        return dated
+
+    def latest_check_in(self, day: dt.date | None = None) -> CheckIn | None:
+        """The latest check-in dated on or before ``day`` (default today); for
+        one date, the last written."""
+        dated = self.check_ins_on(day)
+        return dated[-1] if dated else None
+
+    def check_in_value(self, check_in: CheckIn) -> float | None:
+        """The value a check-in records, computing it from ``inputs`` for a metric."""
+        if check_in.value is not None:
+            return check_in.value
+        if check_in.inputs and self.metric:
+            from okrkit import metrics
+
+            return metrics.compute_value(self.metric, check_in.inputs)
+        return None
+
+    def value_on(self, day: dt.date | None = None) -> float | None:
+        """The value as of ``day`` (default today): the latest check-in dated on or
+        before it, else ``current``, else ``baseline``.
+
+        >>> kr = KeyResult(id="k", title="K", baseline=0, target=10, check_ins=[
+        ...     CheckIn(date=dt.date(2026, 7, 10), value=3),
+        ...     CheckIn(date=dt.date(2026, 9, 1), value=8)])
+        >>> kr.value_on(dt.date(2026, 7, 20)), kr.value_on(dt.date(2026, 7, 1))
+        (3.0, 0.0)
+        """
+        latest = self.latest_check_in(day)
+        if latest is not None:
+            return self.check_in_value(latest)
+        if self.current is not None:
+            return self.current
+        return self.baseline
+
+    def done_on(self, day: dt.date | None = None) -> bool:
+        """For milestones: whether done as of ``day`` (default today): the latest
+        check-in's ``done`` dated on or before it, else ``done``."""
+        latest = self.latest_check_in(day)
+        if latest is not None and latest.done is not None:
+            return latest.done
+        return bool(self.done)
+
+    def measured_on(self, day: dt.date | None = None) -> bool:
+        """Whether anything was measured by ``day`` (default today): a check-in dated
+        on or before it, ``current`` or ``done``."""
+        if self.current is not None or self.done is not None:
+            return True
+        return bool(self.check_ins_on(day))
+
+    def confidence_on(self, day: dt.date | None = None) -> float | None:
+        """The owner's confidence as of ``day`` (default today): that of the latest
+        check-in dated on or before it that gave one."""
+        rated = [c for c in self.check_ins_on(day) if c.confidence is not None]
+        return rated[-1].confidence if rated else None
+
+    @property
+    def value(self) -> float | None:
+        """The value today: :meth:`value_on` with the default date."""
+        return self.value_on()
+
+    @property
+    def is_done(self) -> bool:
+        """For milestones: :meth:`done_on` today."""
+        return self.done_on()
+
+    @property
+    def measured(self) -> bool:
+        """:meth:`measured_on` today."""
+        return self.measured_on()
+
+
+_CURRENCIES: frozenset[str] | None = None
+
+
+def _currencies() -> frozenset[str]:
+    global _CURRENCIES
+    if _CURRENCIES is None:
+        from babel.numbers import list_currencies
+
+        _CURRENCIES = frozenset(list_currencies())
+    return _CURRENCIES

@@ -1,0 +1,282 @@
+"""Initiatives, objectives and plans with their alignment tree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from pydantic import (
+    BeforeValidator,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
+
+from okrkit.errors import PlanError
+from okrkit.measure.spec import Connection
+from okrkit.model._base import Date, Id, InitiativeStatus, Rollup, _check_id, _Model
+from okrkit.model.keyresult import KeyResult
+from okrkit.period import Period
+
+
+def is_external(parent: str | None) -> bool:
+    """Whether a ``parent`` names an objective of another plan file: ``FILE:OBJECTIVE``.
+
+    ``parent: company:growth`` aligns to objective ``growth`` of ``company.yaml`` in
+    the same folder; a company view (:func:`okrkit.company.load_company`) resolves it,
+    a single plan leaves it alone. Ids cannot contain ``:``, so the form is unambiguous.
+
+    >>> is_external("company:growth"), is_external("growth"), is_external(None)
+    (True, False, False)
+    """
+    return parent is not None and ":" in parent
+
+
+def _check_locale(value: Any) -> Any:
+    """A plan's ``locale:`` must be one okrkit speaks (``sv``, ``zh-TW``, ``sv_FI``...)."""
+    if not isinstance(value, str):
+        return value
+    from okrkit.errors import UnknownLocaleError
+    from okrkit.i18n import SUPPORTED, resolve_locale
+
+    text = value.strip()
+    try:
+        if not text or "," in text or ";" in text:  # one locale, not an Accept-Language list
+            raise UnknownLocaleError(text)
+        resolve_locale(text)
+    except UnknownLocaleError:
+        raise ValueError(
+            f"unknown locale; expected one of {', '.join(SUPPORTED)} "
+            "(or a regional variant such as sv_FI or zh-TW)"
+        ) from None
+    return text
+
+
+#: A locale okrkit speaks, as written in the plan file (``sv``, ``zh-TW``).
+LocaleId = Annotated[str, BeforeValidator(_check_locale)]
+
+
+class Initiative(_Model):
+    """A planned action (a leading indicator) that should move key results."""
+
+    title: Annotated[str, Field(min_length=1)]
+    id: Annotated[Id, BeforeValidator(_check_id)] | None = None
+    owner: str | None = None
+    status: InitiativeStatus = "planned"
+    due: Date | None = None
+    key_results: list[str] = Field(default_factory=list)
+
+
+class Retro(_Model):
+    """An objective's retrospective at the end of its period."""
+
+    worked: list[str] = Field(default_factory=list)
+    did_not_work: list[str] = Field(default_factory=list)
+    change: list[str] = Field(default_factory=list)
+
+
+class Objective(_Model):
+    """A qualitative, time-bound goal measured by its key results.
+
+    ``parent`` is the id of the objective this one aligns to (top-down).
+    ``committed`` objectives are expected to reach 1.0; aspirational ones
+    (the default) count 0.7 as success under Google-style grading.
+    ``rollup`` overrides the scoring policy's roll-up for this objective:
+    ``key_results``, ``children`` (the objectives aligned to it) or ``both``.
+    """
+
+    id: Annotated[Id, BeforeValidator(_check_id)]
+    title: Annotated[str, Field(min_length=1)]
+    description: str | None = None
+    owner: str | None = None
+    team: str | None = None
+    period: Period | None = None
+    committed: bool = False
+    weight: Annotated[float, Field(ge=0.0, allow_inf_nan=False)] = 1.0
+    parent: str | None = None
+    area: str | None = None
+    roles: list[str] = Field(default_factory=list)
+    template: str | None = None
+    rollup: Rollup | None = None
+    key_results: list[KeyResult] = Field(default_factory=list)
+    initiatives: list[Initiative] = Field(default_factory=list)
+    retro: Retro | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Objective:
+        seen: set[str] = set()
+        for i, kr in enumerate(self.key_results):
+            if kr.id in seen:
+                raise ValueError(f"key_results[{i}].id: duplicate key result id {kr.id!r}")
+            seen.add(kr.id)
+        for i, initiative in enumerate(self.initiatives):
+            for ref in initiative.key_results:
+                if ref not in seen:
+                    raise ValueError(
+                        f"initiatives[{i}].key_results: {ref!r} is not a key result of "
+                        f"objective {self.id!r} (expected one of {sorted(seen)})"
+                    )
+        if self.parent == self.id:
+            raise ValueError(f"parent: objective {self.id!r} cannot align to itself")
+        if self.key_results and all(kr.weight == 0 for kr in self.key_results):
+            raise ValueError(
+                f"key_results: every key result of objective {self.id!r} has weight 0, so "
+                "the objective cannot be scored; give at least one a weight above 0"
+            )
+        return self
+
+    def key_result(self, kr_id: str) -> KeyResult:
+        """The key result with id ``kr_id``; :class:`KeyError` if absent."""
+        for kr in self.key_results:
+            if kr.id == kr_id:
+                return kr
+        raise KeyError(kr_id)
+
+
+class LintSettings(_Model):
+    """Per-plan lint settings: rule ids to disable."""
+
+    disable: list[str] = Field(default_factory=list)
+
+
+class Plan(_Model):
+    """A set of objectives for one or many teams and periods.
+
+    Objectives without their own ``period`` use the plan's. ``parent`` links
+    form the top-down alignment tree; dangling parents and cycles are rejected.
+    """
+
+    title: str | None = None
+    company: str | None = None
+    period: Period | None = None
+    locale: LocaleId | None = None
+    lint: LintSettings | None = None
+    connections: dict[Annotated[str, BeforeValidator(_check_id)], Connection] = Field(
+        default_factory=dict
+    )
+    objectives: list[Objective] = Field(default_factory=list)
+
+    _index: dict[str, Objective] = PrivateAttr(default_factory=dict)
+    _children: dict[str, list[Objective]] = PrivateAttr(default_factory=dict)
+    _built: list[tuple[int, str, str | None]] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check(self) -> Plan:
+        self._build_index()
+        return self
+
+    def _build_index(self) -> None:
+        index: dict[str, Objective] = {}
+        for i, objective in enumerate(self.objectives):
+            if objective.id in index:
+                raise ValueError(f"objectives[{i}].id: duplicate objective id {objective.id!r}")
+            index[objective.id] = objective
+        children: dict[str, list[Objective]] = {}
+        for i, objective in enumerate(self.objectives):
+            if objective.parent is None or is_external(objective.parent):
+                continue
+            if objective.parent not in index:
+                raise ValueError(
+                    f"objectives[{i}].parent: {objective.parent!r} is not an objective in this plan"
+                )
+            children.setdefault(objective.parent, []).append(objective)
+        for objective in self.objectives:  # cycle check: walk up with a visited set
+            seen = {objective.id}
+            node = objective
+            while node.parent is not None and not is_external(node.parent):
+                if node.parent in seen:
+                    raise ValueError(
+                        f"objectives: alignment cycle through {objective.id!r} -> "
+                        f"{node.parent!r}; parents must form a tree"
+                    )
+                seen.add(node.parent)
+                node = index[node.parent]
+        self._index = index
+        self._children = children
+        self._built = self._signature()
+
+    def __eq__(self, other: object) -> bool:
+        # Plans are equal when their fields are; the private index is a cache.
+        if not isinstance(other, Plan):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _signature(self) -> list[tuple[int, str, str | None]]:
+        return [(id(o), o.id, o.parent) for o in self.objectives]
+
+    def _fresh(self) -> None:
+        """Rebuild the index when objectives were added, removed, renamed or re-parented."""
+        if self._built != self._signature():
+            try:
+                self._build_index()
+            except ValueError as exc:
+                raise PlanError(str(exc)) from None
+
+    def objective(self, objective_id: str) -> Objective:
+        """The objective with id ``objective_id``; :class:`KeyError` if absent."""
+        self._fresh()
+        return self._index[objective_id]
+
+    def children(self, objective: Objective | str) -> list[Objective]:
+        """Objectives that align directly to ``objective``."""
+        self._fresh()
+        key = objective if isinstance(objective, str) else objective.id
+        return list(self._children.get(key, ()))
+
+    def roots(self) -> list[Objective]:
+        """Objectives that align to nothing in this plan (the top of its tree).
+
+        An objective aligned to another plan file's objective (``parent:
+        company:growth``, see :func:`is_external`) is a root of its own plan.
+        """
+        return [o for o in self.objectives if o.parent is None or is_external(o.parent)]
+
+    def orphans(self) -> list[Objective]:
+        """Objectives that align to nothing and that nothing aligns to."""
+        self._fresh()
+        return [
+            o
+            for o in self.objectives
+            if (o.parent is None or is_external(o.parent)) and o.id not in self._children
+        ]
+
+    def walk(self) -> Iterator[tuple[int, Objective]]:
+        """Depth-first ``(depth, objective)`` pairs over the alignment tree."""
+        self._fresh()
+        stack = [(0, o) for o in reversed(self.roots())]
+        while stack:
+            depth, objective = stack.pop()
+            yield depth, objective
+            stack.extend((depth + 1, c) for c in reversed(self._children.get(objective.id, ())))
+
+    def period_of(self, objective: Objective) -> Period | None:
+        """The objective's period, else the plan's."""
+        return objective.period or self.period
+
+    def key_result(self, ref: str) -> tuple[Objective, KeyResult]:
+        """Find a key result by ``"kr-id"`` (if unique) or ``"objective-id/kr-id"``.
+
+        Raises :class:`PlanError` naming the candidates when the id is unknown
+        or ambiguous.
+        """
+        if "/" in ref:
+            objective_id, kr_id = ref.split("/", 1)
+            try:
+                objective = self.objective(objective_id)
+                return objective, objective.key_result(kr_id)
+            except KeyError:
+                raise PlanError(f"no key result {ref!r} in this plan") from None
+        found = [(o, kr) for o in self.objectives for kr in o.key_results if kr.id == ref]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            known = ", ".join(f"{o.id}/{kr.id}" for o in self.objectives for kr in o.key_results)
+            raise PlanError(f"no key result {ref!r} in this plan; expected one of: {known}")
+        options = ", ".join(f"{o.id}/{kr.id}" for o, kr in found)
+        raise PlanError(f"key result id {ref!r} is ambiguous; use one of: {options}")
+
+    def teams(self) -> list[str]:
+        """Team names in order of first appearance."""
+        return list(dict.fromkeys(o.team for o in self.objectives if o.team))
