@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from okrkit._serialize import model_to_data
 from okrkit.cycle.close import close_period, value_on
 from okrkit.cycle.records import History, Outcome, PeriodRecord
 from okrkit.errors import OKRError
@@ -65,12 +66,12 @@ def _outcomes(plan: Plan, decisions: Mapping[str, str] | None) -> dict[str, Outc
 def _carry_kr(
     kr: KeyResult, end: dt.date, targets: Targets, ref: str, notes: list[tuple[str, str]]
 ) -> dict[str, Any] | None:
-    data = kr.model_dump(mode="python", exclude_unset=True)
+    data = model_to_data(kr, json_safe=False)
     data.pop("check_ins", None)
     data.pop("current", None)
     data.pop("done", None)
     if kr.kind == "milestone":
-        if kr.is_done:
+        if kr.done_on(end):
             notes.append(("milestone-done", ref))
             return None
         return data
@@ -98,7 +99,7 @@ def _carry_objective(
     carried: set[str],
     notes: list[tuple[str, str]],
 ) -> dict[str, Any]:
-    data = objective.model_dump(mode="python", exclude_unset=True)
+    data = model_to_data(objective, json_safe=False)
     data.pop("period", None)
     data.pop("retro", None)
     krs = [
@@ -111,7 +112,7 @@ def _carry_objective(
     for initiative in objective.initiatives:
         if initiative.status in ("done", "dropped"):
             continue
-        carried_initiative = initiative.model_dump(mode="python", exclude_unset=True)
+        carried_initiative = model_to_data(initiative, json_safe=False)
         if initiative.key_results:  # links to key results left behind go with them
             carried_initiative["key_results"] = [k for k in initiative.key_results if k in kept]
         data["initiatives"].append(carried_initiative)
@@ -149,7 +150,7 @@ def rollover(
     record = close_period(plan, policy=policy, outcomes=outcomes)
     carried = {oid for oid, outcome in outcomes.items() if outcome == "carried"}
     notes: list[tuple[str, str]] = []
-    data = plan.model_dump(mode="python", exclude_unset=True)
+    data = model_to_data(plan, json_safe=False)
     data["period"] = new_period
     data["objectives"] = [
         _carry_objective(o, plan.period.end, targets, carried, notes)
