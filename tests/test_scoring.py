@@ -13,10 +13,10 @@ from okrkit import (
     Objective,
     OKRError,
     Period,
-    ValidationError,
     Plan,
     ScoringPolicy,
     Status,
+    ValidationError,
     score,
 )
 from okrkit.scoring import forecast
