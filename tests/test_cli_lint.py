@@ -49,7 +49,10 @@ def test_okrkit_today_fixes_the_date_and_on_wins(folder: Path) -> None:
     """review-replies last checked in on 2026-11-13 with a weekly cadence."""
     fresh = run("lint", "okrs.yaml", env={"OKRKIT_TODAY": "2026-11-16"}, cwd=folder)
     stale = run("lint", "okrs.yaml", env={"OKRKIT_TODAY": "2026-11-27"}, cwd=folder)
-    assert "[stale-check-in]" not in fresh.stdout and "[stale-check-in]" in stale.stdout
+    # As of a date, only check-ins dated up to it count (other key results of the example
+    # are stale on 2026-11-16 because their next check-ins come later): look at this one.
+    stale_replies = "Key result review-replies has had no check-in"
+    assert stale_replies not in fresh.stdout and stale_replies in stale.stdout
     on = run("lint", "okrs.yaml", "--on", "2026-11-16", env={"OKRKIT_TODAY": "2026-11-27"},
              cwd=folder)  # fmt: skip
     assert on.stdout == fresh.stdout
