@@ -14,7 +14,7 @@ import pytest
 
 import okrkit
 from okrkit.cli import main
-from okrkit.cycle import load_history, value_on
+from okrkit.cycle import load_history
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "marketing-plan.yaml"
@@ -43,9 +43,8 @@ def test_rollover_in_place_keeps_header_comments_and_writes_history(plan_file: P
     new = okrkit.load(plan_file)
     assert str(new.period) == "2027-Q1"
     arr = new.objective("company-growth").key_result("new-arr")
-    assert arr.baseline == value_on(
-        old.objective("company-growth").key_result("new-arr"), old.period.end
-    )  # type: ignore[union-attr]
+    old_arr = old.objective("company-growth").key_result("new-arr")
+    assert arr.baseline == old_arr.value_on(old.period.end)  # type: ignore[union-attr]
     (record,) = load_history(plan_file).periods
     assert str(record.period) == "2026-Q4"
     assert record.objective("reviews").outcome == "dropped"  # type: ignore[union-attr]

@@ -19,7 +19,6 @@ from okrkit.cycle import (
     load_history,
     loads_history,
     rollover,
-    value_on,
 )
 from okrkit.errors import OKRError
 
@@ -53,7 +52,7 @@ def test_carried_key_results_start_from_their_final_value_with_no_check_ins() ->
             assert carried.check_ins == []
             assert carried.current is None
             if kr.kind == "metric" and kr.baseline is not None:
-                assert carried.baseline == value_on(kr, Q4.end)
+                assert carried.baseline == kr.value_on(Q4.end)
                 assert carried.resolved_direction == kr.resolved_direction
         kept = {i.title for i in new.initiatives}
         for initiative in old.initiatives:
@@ -203,7 +202,7 @@ def test_rolled_over_key_results_start_at_progress_zero_from_the_old_final(
     by_id = {k.id: k for k in scored.children[0].children}
     for kr in krs:
         carried = new.plan.objectives[0].key_result(kr.id)
-        assert carried.baseline == value_on(kr, Q4.end)
+        assert carried.baseline == kr.value_on(Q4.end)
         assert by_id[kr.id].progress == 0
 
 

@@ -10,7 +10,7 @@
 True
 """
 
-from okrkit.cycle.close import close_period, confidence_on, value_on
+from okrkit.cycle.close import close_period
 from okrkit.cycle.history import (
     dump_history,
     dumps_history,
@@ -38,12 +38,10 @@ __all__ = [
     "Rollover",
     "Targets",
     "close_period",
-    "confidence_on",
     "dump_history",
     "dumps_history",
     "history_path",
     "load_history",
     "loads_history",
     "rollover",
-    "value_on",
 ]

@@ -10,29 +10,7 @@ from okrkit.errors import OKRError
 from okrkit.model import KeyResult, Objective, Plan
 from okrkit.scoring import Score, ScoringPolicy, get_policy, score
 
-__all__ = ["close_period", "confidence_on", "value_on"]
-
-
-def value_on(kr: KeyResult, day: dt.date) -> float | None:
-    """The key result's value as of ``day``: its latest check-in dated on or before it,
-    else ``current``, else the baseline (None for a milestone)."""
-    dated = [c for c in kr.check_ins if c.date <= day and kr.check_in_value(c) is not None]
-    if dated:
-        return kr.check_in_value(max(dated, key=lambda c: c.date))
-    if kr.current is not None:
-        return kr.current
-    return kr.baseline
-
-
-def confidence_on(kr: KeyResult, day: dt.date) -> float | None:
-    """The confidence of the latest check-in on or before ``day`` that gave one."""
-    rated = [c for c in kr.check_ins if c.date <= day and c.confidence is not None]
-    return max(rated, key=lambda c: c.date).confidence if rated else None
-
-
-def _done_on(kr: KeyResult, day: dt.date) -> bool | None:
-    dated = [c for c in kr.check_ins if c.date <= day and c.done is not None]
-    return max(dated, key=lambda c: c.date).done if dated else kr.done
+__all__ = ["close_period"]
 
 
 def _kr_record(kr: KeyResult, result: Score, day: dt.date) -> KeyResultRecord:
@@ -44,11 +22,11 @@ def _kr_record(kr: KeyResult, result: Score, day: dt.date) -> KeyResultRecord:
         currency=kr.currency,
         baseline=kr.baseline,
         target=kr.target,
-        final=value_on(kr, day) if kr.kind == "metric" else None,
-        done=_done_on(kr, day) if kr.kind == "milestone" else None,
+        final=kr.value_on(day) if kr.kind == "metric" else None,
+        done=kr.done_on(day) if kr.kind == "milestone" else None,
         score=result.value,
         status=result.status.value,
-        confidence=confidence_on(kr, day),
+        confidence=kr.confidence_on(day),
         check_ins=[
             Moment(date=c.date, value=kr.check_in_value(c), done=c.done, confidence=c.confidence)
             for c in sorted(kr.check_ins, key=lambda c: c.date)

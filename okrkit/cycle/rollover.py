@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from okrkit._serialize import model_to_data
-from okrkit.cycle.close import close_period, value_on
+from okrkit.cycle.close import close_period
 from okrkit.cycle.records import History, Outcome, PeriodRecord
 from okrkit.errors import OKRError
 from okrkit.model import KeyResult, Objective, Plan
@@ -75,7 +75,7 @@ def _carry_kr(
             notes.append(("milestone-done", ref))
             return None
         return data
-    final = value_on(kr, end)
+    final = kr.value_on(end)
     if final is None or kr.baseline is None:
         return data  # never measured, or a threshold: starts again as it was
     direction = kr.resolved_direction
