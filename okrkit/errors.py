@@ -13,7 +13,9 @@ from typing import Any, Self
 __all__ = [
     "CatalogueError",
     "MeasureError",
+    "Message",
     "MetricError",
+    "Num",
     "OKRError",
     "OneOf",
     "PeriodError",
@@ -64,9 +66,52 @@ class OneOf(tuple[str, ...]):
     """Alternatives in an error message, joined with "or" in the reader's language."""
 
 
+class Num(float):
+    """A number in an error message, written the way the reader's locale writes it
+    (``Num(40000)`` is "40,000" in English, "40 000" in Swedish). Plain ``int``
+    parameters, such as line numbers, are written as digits."""
+
+
+class Message(str):
+    """One problem's text in English that can be shown in another language.
+
+    It is the English text (so it compares and prints as before) and carries its
+    message id (marked with ``N_``) and parameters; :meth:`localized` fills the
+    translation. ``english`` overrides the English text where another library
+    wrote it (pydantic's own messages).
+
+    >>> m = Message("expected a date written YYYY-MM-DD, got {value}", value="'soon'")
+    >>> m
+    "expected a date written YYYY-MM-DD, got 'soon'"
+    >>> m.localized("sv").startswith("förväntade")
+    True
+    """
+
+    msgid: str
+    params: Mapping[str, Any]
+
+    def __new__(cls, msgid: str, /, english: str | None = None, **params: Any) -> Self:
+        text = super().__new__(cls, _fill(msgid, params, "en") if english is None else english)
+        text.msgid = msgid
+        text.params = dict(params)
+        return text
+
+    def localized(self, locale: object = "en") -> str:
+        """The text in ``locale``."""
+        from okrkit.i18n import translations
+
+        return _fill(translations(locale).gettext(self.msgid), self.params, locale)  # type: ignore[arg-type]
+
+
 def _fill(text: str, params: Mapping[str, Any], locale: object) -> str:
     for name, value in params.items():
-        if isinstance(value, Sequence) and not isinstance(value, str):
+        if isinstance(value, (Message, OKRError)):
+            value = value.localized(locale) if locale != "en" else str(value)
+        elif isinstance(value, Num):
+            from okrkit.formatting import format_number
+
+            value = format_number(float(value), locale, digits=3)  # type: ignore[arg-type]
+        elif isinstance(value, Sequence) and not isinstance(value, str):
             from okrkit.formatting import format_list
 
             style = "or" if isinstance(value, OneOf) else "standard"
@@ -97,7 +142,14 @@ class ValidationError(OKRError):
         self.max_shown = max_shown
         super().__init__(self._render())
 
-    def _render(self) -> str:
+    def _render(self, locale: object = None) -> str:
+        import gettext
+
+        t = gettext.NullTranslations()
+        if locale is not None:
+            from okrkit.i18n import translations
+
+            t = translations(locale)  # type: ignore[arg-type]
         parts = []
         shown = self.errors if self.max_shown is None else self.errors[: self.max_shown]
         for path, message in shown:
@@ -106,13 +158,22 @@ class ValidationError(OKRError):
             if where and line is not None:
                 where = f"{where}:{line}"
             elif line is not None:
-                where = f"line {line}"
+                where = t.gettext(N_("line {line}")).replace("{line}", str(line))
             prefix = f"{where}: " if where else ""
             field = f"{path}: " if path else ""
+            if isinstance(message, Message) and locale is not None:
+                message = message.localized(locale)
             parts.append(f"{prefix}{field}{message}")
         if len(shown) < len(self.errors):
-            parts.append(f"... and {len(self.errors) - len(shown):,} more problems")
+            more = len(self.errors) - len(shown)
+            # Translators: {count} is a number such as 39,980.
+            text = t.ngettext("... and {count} more problem", "... and {count} more problems", more)
+            parts.append(_fill(text, {"count": Num(more)}, "en" if locale is None else locale))
         return "\n".join(parts)
+
+    def localized(self, locale: object = "en") -> str:
+        """Every problem shown, in ``locale`` (okrkit's own messages and pydantic's)."""
+        return self._render(locale)
 
 
 class PeriodError(OKRError):

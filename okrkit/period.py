@@ -35,7 +35,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from okrkit.errors import PeriodError
+from okrkit.errors import N_, Message, PeriodError
 
 __all__ = ["Period", "PeriodKind"]
 
@@ -47,7 +47,7 @@ _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*(?:\.\.|/)\s*(\d{4}-\d{2}-\d{2})$")
 
-_EXPECTED = (
+_EXPECTED = N_(
     "expected a period such as '2026-Q3', '2026-H1', '2026', '2026-03', "
     "'2026-01-15..2026-04-14' or {start: ..., end: ...}"
 )
@@ -75,15 +75,23 @@ def _parse(text: str) -> tuple[dt.date, dt.date, str, int, int]:
     if m := _MONTH.match(s):
         year, month = int(m[1]), int(m[2])
         if not 1 <= month <= 12:
-            raise PeriodError(f"{text!r}: month {month} is not 01-12")
+            raise PeriodError.translatable(
+                N_("{period}: month {month} is not 01-12"), period=repr(text), month=str(month)
+            )
         return dt.date(year, month, 1), _month_end(year, month), "month", year, month
     if m := _RANGE.match(s):
         try:
             start, end = dt.date.fromisoformat(m[1]), dt.date.fromisoformat(m[2])
         except ValueError as exc:
-            raise PeriodError(f"{text!r}: {exc}") from None
+            # Translators: {reason} is Python's English description, such as
+            # "day is out of range for month".
+            raise PeriodError.translatable(
+                N_("{period}: {reason}"), period=repr(text), reason=str(exc)
+            ) from None
         return start, end, "custom", start.year, 0
-    raise PeriodError(f"{text!r} is not a period; {_EXPECTED}")
+    raise PeriodError.translatable(
+        N_("{period} is not a period; {expected}"), period=repr(text), expected=Message(_EXPECTED)
+    )
 
 
 class Period(BaseModel):
@@ -121,7 +129,11 @@ class Period(BaseModel):
     @model_validator(mode="after")
     def _check(self) -> Period:
         if self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
+            raise PeriodError.translatable(
+                N_("end {end} is before start {start}"),
+                end=self.end.isoformat(),
+                start=self.start.isoformat(),
+            )
         return self
 
     @model_serializer(mode="plain")
@@ -167,7 +179,7 @@ class Period(BaseModel):
     def quarter(cls, year: int, quarter: int) -> Period:
         """The calendar quarter ``quarter`` (1-4) of ``year``."""
         if not 1 <= quarter <= 4:
-            raise PeriodError(f"quarter {quarter} is not 1-4")
+            raise PeriodError.translatable(N_("quarter {quarter} is not 1-4"), quarter=str(quarter))
         return cls.parse(f"{year}-Q{quarter}")
 
     @classmethod
@@ -181,7 +193,9 @@ class Period(BaseModel):
             return cls.parse(str(day.year))
         if kind == "month":
             return cls.parse(f"{day.year}-{day.month:02d}")
-        raise PeriodError(f"cannot derive a {kind!r} period from a date")
+        raise PeriodError.translatable(
+            N_("cannot derive a {kind} period from a date"), kind=repr(kind)
+        )
 
     @property
     def year(self) -> int:

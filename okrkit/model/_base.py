@@ -18,7 +18,7 @@ from pydantic import (
 )
 from pydantic import ValidationError as PydanticValidationError
 
-from okrkit.errors import ValidationError
+from okrkit.errors import N_, Message, Num, OKRError, OneOf, ValidationError
 from okrkit.period import Period
 
 Unit: TypeAlias = Literal["count", "percent", "currency", "ratio", "score", "duration"]
@@ -60,7 +60,7 @@ _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 def _parse_number(value: Any) -> Any:
     """Accept numbers and percent strings such as ``"4%"`` or ``"4.5 %"``."""
     if isinstance(value, bool):
-        raise ValueError("expected a number, got a boolean")
+        raise OKRError.translatable(N_("expected a number, got a boolean"))
     if isinstance(value, str):
         text = value.strip()
         if text.endswith("%"):
@@ -68,7 +68,9 @@ def _parse_number(value: Any) -> Any:
         try:
             return float(text)
         except ValueError:
-            raise ValueError(f"expected a number such as 12, 4.5 or '4%', got {value!r}") from None
+            raise OKRError.translatable(
+                N_("expected a number such as 12, 4.5 or '4%', got {value}"), value=repr(value)
+            ) from None
     return value
 
 
@@ -97,9 +99,12 @@ def _check_id(value: Any) -> Any:
     if not isinstance(value, str):
         return value  # `id: 1.5`: the str type reports "Input should be a valid string"
     if not _ID_RE.match(value):
-        raise ValueError(
-            f"{value!r} is not a valid id: use letters, digits, '-', '_' or '.', "
-            "starting with a letter or digit"
+        raise OKRError.translatable(
+            N_(
+                "{value} is not a valid id: use letters, digits, '-', '_' or '.', "
+                "starting with a letter or digit"
+            ),
+            value=repr(value),
         )
     return value
 
@@ -162,32 +167,106 @@ def format_loc(loc: tuple[int | str, ...]) -> str:
 _FIELD_PREFIX = re.compile(r"^([a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*): (.+)$", re.S)
 
 _TYPE_HINTS = {
-    "extra_forbidden": "unknown field; check its spelling (fields are listed in `okrkit schema`)",
-    "missing": "required field is missing",
+    "extra_forbidden": N_(
+        "unknown field; check its spelling (fields are listed in `okrkit schema`)"
+    ),
+    "missing": N_("required field is missing"),
+    "finite_number": N_("expected a finite number (not NaN or infinity)"),
 }
+
+#: pydantic's own messages, by error type, as okrkit's translatable message ids.
+#: ``{name}`` placeholders are filled from the error's ``ctx``; the English text
+#: shown stays pydantic's own.
+_PYDANTIC = {
+    "string_type": N_("Input should be a valid string"),
+    "float_type": N_("Input should be a valid number"),
+    "float_parsing": N_("Input should be a valid number, unable to parse string as a number"),
+    "int_type": N_("Input should be a valid integer"),
+    "int_parsing": N_("Input should be a valid integer, unable to parse string as an integer"),
+    "int_from_float": N_("Input should be a valid integer, got a number with a fractional part"),
+    "bool_type": N_("Input should be a valid boolean"),
+    "bool_parsing": N_("Input should be a valid boolean, unable to interpret input"),
+    "list_type": N_("Input should be a valid list"),
+    "dict_type": N_("Input should be a valid dictionary"),
+    "model_type": N_("Input should be a valid dictionary or instance of {class_name}"),
+    "model_attributes_type": N_(
+        "Input should be a valid dictionary or object to extract fields from"
+    ),
+    "date_type": N_("Input should be a valid date"),
+    "literal_error": N_("Input should be {expected}"),
+    "greater_than": N_("Input should be greater than {gt}"),
+    "greater_than_equal": N_("Input should be greater than or equal to {ge}"),
+    "less_than": N_("Input should be less than {lt}"),
+    "less_than_equal": N_("Input should be less than or equal to {le}"),
+    "string_too_short": N_("String should have at least {min_length} characters"),
+    "string_too_long": N_("String should have at most {max_length} characters"),
+}
+
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|[^\s',]+")
+
+
+def _pydantic_message(err: Any) -> str:
+    """pydantic's message for ``err``, as a :class:`Message` where okrkit translates it."""
+    kind, english, ctx = err["type"], str(err["msg"]), err.get("ctx") or {}
+    msgid = _PYDANTIC.get(kind)
+    if msgid is None:
+        return english
+    params: dict[str, Any] = {}
+    for name, value in ctx.items():
+        if name == "expected":  # "'increase', 'decrease' or 'between'": join in the locale
+            value = OneOf(v for v in _QUOTED.findall(str(value)) if v != "or")
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = Num(value)
+        params[name] = value
+    return Message(msgid, english=english, **params)
+
+
+def field_error(field: str | None, msgid: str, /, **params: Any) -> OKRError:
+    """A validator's error about ``field`` (a path below the model, such as
+    ``check_ins[2].value``) with the translatable message ``msgid``; its text
+    is ``"field: message"``, as pydantic shows it."""
+    error = OKRError.translatable(msgid, **params)
+    if field:
+        error.args = (f"{field}: {error}",)
+    error.field = field  # type: ignore[attr-defined]
+    return error
+
+
+def _okrkit_message(err: Any) -> tuple[str | None, str] | None:
+    """The field and message of a translatable okrkit error raised in a validator."""
+    error = (err.get("ctx") or {}).get("error")
+    if not isinstance(error, OKRError) or error.msgid is None:
+        return None
+    return getattr(error, "field", None), Message(error.msgid, **error.params)
 
 
 def convert_errors(exc: PydanticValidationError) -> list[tuple[str, str]]:
-    """Turn pydantic's errors into okrkit's ``(path, message)`` pairs."""
+    """Turn pydantic's errors into okrkit's ``(path, message)`` pairs; a message is a
+    :class:`~okrkit.errors.Message` where it can be shown in the reader's language."""
     out: list[tuple[str, str]] = []
     for err in exc.errors(include_url=False):
         loc = format_loc(tuple(err["loc"]))
         kind = err["type"]
+        message: str
         if kind in _TYPE_HINTS:
-            message = _TYPE_HINTS[kind]
+            message = Message(_TYPE_HINTS[kind])
+        elif found := _okrkit_message(err):
+            field, message = found
+            if field:
+                loc = f"{loc}.{field}" if loc else field
         else:
-            message = str(err["msg"])
-            for prefix in ("Value error, ", "Assertion failed, "):
-                message = message.removeprefix(prefix)
-            if kind == "finite_number":
-                message = "expected a finite number (not NaN or infinity)"
-            if m := _FIELD_PREFIX.match(message):  # "target: ..." from a model validator
-                loc = f"{loc}.{m[1]}" if loc else m[1]
-                message = m[2]
+            message = _pydantic_message(err)
+            if not isinstance(message, Message):
+                for prefix in ("Value error, ", "Assertion failed, "):
+                    message = message.removeprefix(prefix)
+                if m := _FIELD_PREFIX.match(message):  # "target: ..." from a model validator
+                    loc = f"{loc}.{m[1]}" if loc else m[1]
+                    message = m[2]
         if kind not in {"missing", "extra_forbidden"} and "input" in err:
             shown = err["input"]
             if not isinstance(shown, (dict, list)) and f"got {shown!r}" not in message:
-                message = f"{message} (got {shown!r})"
+                # Translators: {message} is one problem; {value} the value the plan gave.
+                message = Message(N_("{message} (got {value})"), message=message, value=repr(shown))
         out.append((loc, message))
     return out
 
@@ -205,10 +284,16 @@ def _parse_date(value: Any) -> Any:
             if m and 1 <= int(m[2]) <= 12:
                 year, month = int(m[1]), int(m[2])
                 last = calendar.monthrange(year, month)[1]
-                raise ValueError(
-                    f"{text!r} is not a real date: {year}-{month:02d} has {last} days"
+                raise OKRError.translatable(
+                    # Translators: {month} is a month written 2026-02; {days} a number of days.
+                    N_("{value} is not a real date: {month} has {days} days"),
+                    value=repr(text),
+                    month=f"{year}-{month:02d}",
+                    days=last,
                 ) from None
-            raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}") from None
+            raise OKRError.translatable(
+                N_("expected a date written YYYY-MM-DD, got {value}"), value=repr(value)
+            ) from None
     return value
 
 
