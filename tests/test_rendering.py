@@ -24,16 +24,16 @@ CASES = [(name, fmt) for name, formats in TEMPLATES.items() for fmt in formats]
 
 
 def ui_messages() -> list[str]:
-    """English labels used by the bundled templates and rendering.py."""
+    """English labels used by the bundled templates and the rendering package."""
     found = []
     options = {"newstyle_gettext": "true", "trimmed": "true"}
     for path in sorted(TEMPLATE_DIR.iterdir()):
         for _, message, _, _ in extract_from_file("jinja2", str(path), options=options):
             found.append(message if isinstance(message, str) else message[0])
-    for _, message, _, _ in extract_from_file(
-        "python", str(ROOT / "okrkit" / "rendering.py"), keywords={"N_": None, "gettext": None}
-    ):
-        found.append(message if isinstance(message, str) else message[0])
+    for module in sorted((ROOT / "okrkit" / "rendering").glob("*.py")):
+        keywords = {"N_": None, "gettext": None}
+        for _, message, _, _ in extract_from_file("python", str(module), keywords=keywords):
+            found.append(message if isinstance(message, str) else message[0])
     return sorted(set(found))
 
 
