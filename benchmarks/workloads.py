@@ -32,8 +32,9 @@ PACKAGE_PARENT = ROOT
 
 def as_installed(folder: Path) -> None:
     """Copy the package into ``folder`` with compiled ``.mo`` catalogues, as a wheel
-    carries them, so fresh-process workloads measure what users run (a source
-    checkout compiles the ``.po`` files in memory on first use instead)."""
+    carries them, and compiled bytecode, as pip installs it, so fresh-process workloads
+    measure what users run (a source checkout compiles the ``.po`` files in memory on
+    first use instead)."""
     import shutil
 
     global PACKAGE_PARENT
@@ -43,6 +44,11 @@ def as_installed(folder: Path) -> None:
 
     locale_dir = folder / "okrkit" / "locale"
     compile_catalogues(locale_dir, locale_dir)
+    # pip compiles the bytecode of every wheel it installs; without it (and with
+    # PYTHONDONTWRITEBYTECODE set) each fresh process would compile okrkit from source.
+    import compileall
+
+    compileall.compile_dir(folder / "okrkit", quiet=1)
     PACKAGE_PARENT = folder
 
 
@@ -262,38 +268,41 @@ def render_html(repeat: int) -> Result:
 # --- fresh processes -------------------------------------------------------
 
 
-def cold_commands(repeat: int) -> list[Result]:
+_CLI = ["-m", "okrkit", "--locale", "en"]
+
+
+def cold_render(repeat: int) -> Result:
     plan = ROOT / "examples" / "marketing-plan.yaml"
-    env_cmd = ["-m", "okrkit", "--locale", "en"]
-    results = [
-        compare(
-            "cold `okrkit render plan.yaml --format html`",
-            run_process(
-                [*env_cmd, "render", str(plan), "--format", "html", "--on", "2026-11-23"], _env()
-            ),
-            run_process(["-c", "import jinja2, babel, yaml"]),
-            repeat=repeat,
-            goal=2.0,
-            note='baseline: python -c "import jinja2, babel, yaml"',
-        ),
-        compare(
-            "`okrkit --help`",
-            run_process([*env_cmd, "--help"], _env()),
-            run_process(["-c", "pass"]),
-            repeat=repeat,
-            goal=3.0,
-            note="baseline: python -c pass",
-        ),
-        compare(
-            "`okrkit templates list`",
-            run_process([*env_cmd, "templates", "list"], _env()),
-            run_process(["-c", "pass"]),
-            repeat=repeat,
-            goal=5.0,
-            note="baseline: python -c pass",
-        ),
-    ]
-    return results
+    return compare(
+        "cold `okrkit render plan.yaml --format html`",
+        run_process([*_CLI, "render", str(plan), "--format", "html", "--on", "2026-11-23"], _env()),
+        run_process(["-c", "import jinja2, babel, yaml"]),
+        repeat=repeat,
+        goal=2.0,
+        note='baseline: python -c "import jinja2, babel, yaml"',
+    )
+
+
+def cold_help(repeat: int) -> Result:
+    return compare(
+        "`okrkit --help`",
+        run_process([*_CLI, "--help"], _env()),
+        run_process(["-c", "pass"]),
+        repeat=repeat,
+        goal=3.0,
+        note="baseline: python -c pass",
+    )
+
+
+def cold_templates_list(repeat: int) -> Result:
+    return compare(
+        "`okrkit templates list`",
+        run_process([*_CLI, "templates", "list"], _env()),
+        run_process(["-c", "pass"]),
+        repeat=repeat,
+        goal=5.0,
+        note="baseline: python -c pass",
+    )
 
 
 _FIRST = textwrap.dedent(

@@ -25,8 +25,6 @@ import gettext
 import io
 import re
 import threading
-from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from okrkit.errors import UnknownLocaleError
@@ -60,9 +58,8 @@ _NAMES = {
 }
 
 
-@dataclass(frozen=True)
 class LocaleMatch:
-    """The result of resolving a requested locale.
+    """The result of resolving a requested locale (immutable, compared by value).
 
     Attributes:
         requested: what was asked for, as given.
@@ -72,10 +69,50 @@ class LocaleMatch:
         exact: whether the request named the okrkit locale itself.
     """
 
+    # Written out rather than a frozen dataclass: `dataclasses` imports `inspect`, a
+    # third of what `okrkit --help` would otherwise spend on imports.
+    __slots__ = ("exact", "formatting", "locale", "requested")
+    __match_args__ = ("requested", "locale", "formatting", "exact")
+
     requested: str
     locale: str
     formatting: str
     exact: bool
+
+    def __init__(self, requested: str, locale: str, formatting: str, exact: bool) -> None:
+        fields = (requested, locale, formatting, exact)
+        for name, value in zip(self.__match_args__, fields, strict=True):
+            object.__setattr__(self, name, value)
+
+    def _fields(self) -> tuple[str, str, str, bool]:
+        return (self.requested, self.locale, self.formatting, self.exact)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"LocaleMatch(requested={self.requested!r}, locale={self.locale!r}, "
+            f"formatting={self.formatting!r}, exact={self.exact!r})"
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[type[LocaleMatch], tuple[str, str, str, bool]]:
+        return (self.__class__, self._fields())
 
     @property
     def babel(self) -> Locale:
@@ -192,6 +229,8 @@ def resolve_locale(locale: str | Locale | LocaleMatch | None = None) -> LocaleMa
 @functools.lru_cache(maxsize=512)
 def _resolve(key: str) -> LocaleMatch:
     """Resolve one request string (cached, bounded: requests come from users)."""
+    if key in SUPPORTED:  # what Babel would make of it, without importing Babel
+        return LocaleMatch(requested=key, locale=key, formatting=key, exact=True)
     candidates = _parse_accept_language(key) if ("," in key or ";" in key) else [key]
     for candidate in candidates:
         match = _match_one(candidate)
@@ -209,6 +248,8 @@ _TRANSLATIONS: dict[str, gettext.NullTranslations] = {}
 def _load(locale: str) -> gettext.NullTranslations:
     if locale == "en":
         return gettext.NullTranslations()
+    from importlib import resources
+
     folder = resources.files("okrkit") / "locale" / locale / "LC_MESSAGES"
     try:
         with (folder / f"{DOMAIN}.mo").open("rb") as handle:

@@ -43,3 +43,23 @@ def test_the_scoring_baseline_computes_what_okrkit_computes() -> None:
     except AssertionError:
         return
     raise AssertionError("a different plan passed the baseline check")
+
+
+def test_only_runs_the_rows_named() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--only", "help"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| `")]
+    assert [row.split("|")[1].strip() for row in rows] == ["`okrkit --help`"]
+    assert "KRs end to end" not in done.stdout
+    wrong = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--only", "nothing"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert wrong.returncode == 2 and "invalid choice" in wrong.stderr

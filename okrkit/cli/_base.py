@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from okrkit.errors import OKRError
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 __all__ = [
     "JSON_FORMAT",
@@ -43,14 +43,16 @@ class UsageError(Exception):
     """A command line that does not make sense (exit status 2)."""
 
 
-@dataclass
 class Context:
     """What every command gets: the parsed arguments, locale and streams."""
 
-    args: argparse.Namespace
-    locale: str
-    out: IO[str]
-    err: IO[str]
+    # A plain class, not a dataclass: `dataclasses` imports `inspect`, which
+    # `okrkit --help` would pay for.
+    def __init__(self, args: argparse.Namespace, locale: str, out: IO[str], err: IO[str]) -> None:
+        self.args = args
+        self.locale = locale
+        self.out = out
+        self.err = err
 
     @property
     def t(self) -> Any:
@@ -69,6 +71,8 @@ class Context:
 
     def json(self, data: dict[str, Any]) -> None:
         """Print ``data`` as a JSON document that starts with ``"format": JSON_FORMAT``."""
+        import json
+
         document = {"format": JSON_FORMAT, **data}
         self.out.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -107,6 +111,8 @@ TODAY_VAR = "OKRKIT_TODAY"
 def today(ctx: Context) -> dt.date:
     """Today's date, or the date in ``OKRKIT_TODAY`` when it is set (so that a CI job's
     findings and scores do not change from one day to the next)."""
+    import datetime as dt
+
     text = os.environ.get(TODAY_VAR, "").strip()
     if not text:
         return dt.date.today()
@@ -125,6 +131,8 @@ def today(ctx: Context) -> dt.date:
 
 def parse_date(ctx: Context, text: str | None) -> dt.date:
     """An ISO date from the command line, or today (see :func:`today`)."""
+    import datetime as dt
+
     if not text:
         return today(ctx)
     try:

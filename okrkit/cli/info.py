@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from okrkit._choices import OUTPUT_SCHEMAS
 from okrkit.cli._base import Context, Translate, data_format
 
 __all__ = ["register"]
@@ -35,8 +36,6 @@ def run_locales(ctx: Context) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``schema`` and ``locales``."""
-    from okrkit.schemas import SCHEMAS
-
     schema_p = sub.add_parser(
         "schema", help=_("print the JSON Schema of plan files"), parents=[common]
     )
@@ -44,7 +43,7 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
         "name",
         nargs="?",
         default="plan",
-        choices=["plan", *SCHEMAS],
+        choices=["plan", *OUTPUT_SCHEMAS],
         help=_("plan (default), or the --format json output of score or lint"),
     )
     schema_p.set_defaults(func=run_schema)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from okrkit._choices import LINT_REPORT_FORMATS
 from okrkit.cli._base import Context, Translate, paint, parse_date
 
 __all__ = ["register"]
@@ -49,8 +50,6 @@ def run(ctx: Context) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``lint``."""
-    from okrkit.lint_report import REPORT_FORMATS
-
     lint_p = sub.add_parser(
         "lint", help=_("check plan files against OKR quality rules"), parents=[common]
     )
@@ -71,7 +70,7 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     lint_p.add_argument("--strict", action="store_true", help=_("fail on warnings too"))
     lint_p.add_argument(
         "--format",
-        choices=REPORT_FORMATS,
+        choices=LINT_REPORT_FORMATS,
         default="text",
         help=_("output format: text, json, github (workflow annotations) or sarif"),
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from okrkit.cli._base import Context, Translate, UsageError, data_format, parse_date, table
@@ -58,6 +57,8 @@ def _progress(ctx: Context) -> Any:
 
 
 def run(ctx: Context) -> int:
+    from pathlib import Path
+
     from okrkit.files import load, loads
     from okrkit.measure.run import measure
     from okrkit.measure.writing import record_file

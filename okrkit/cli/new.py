@@ -6,6 +6,7 @@ import argparse
 import os
 from typing import Any
 
+from okrkit._choices import PLAN_FORMATS
 from okrkit.cli._base import Context, Translate, UsageError, write_output
 from okrkit.errors import OKRError
 
@@ -142,7 +143,9 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
         metavar="PARAM=VALUE",
         help=_("your own number for a template parameter; TEMPLATE:PARAM=VALUE for one template"),
     )
-    new.add_argument("--format", choices=("yaml", "json"), default="yaml", help=_("file format"))
+    new.add_argument(
+        "--format", choices=PLAN_FORMATS, default=PLAN_FORMATS[0], help=_("file format")
+    )
     new.add_argument(
         "--schema",
         metavar="URL",

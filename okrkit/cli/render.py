@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from okrkit._choices import POLICY_NAMES, RENDER_FORMATS, RENDER_TEMPLATES
 from okrkit.cli._base import Context, Translate, UsageError, parse_date, read_plan, write_output
 
 __all__ = ["register"]
@@ -60,9 +61,6 @@ def run(ctx: Context) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``render``."""
-    from okrkit.rendering import FORMATS, TEMPLATES
-    from okrkit.scoring import POLICIES
-
     render_p = sub.add_parser("render", help=_("render a plan as a document"), parents=[common])
     render_p.add_argument(
         "files",
@@ -74,11 +72,11 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
         ),
     )
     render_p.add_argument(
-        "--format", choices=list(FORMATS), default="markdown", help=_("output format")
+        "--format", choices=RENDER_FORMATS, default="markdown", help=_("output format")
     )
     render_p.add_argument(
         "--template",
-        choices=[t for t in TEMPLATES if t != "book"],
+        choices=[t for t in RENDER_TEMPLATES if t != "book"],
         help=_(
             "document, dashboard, checkin, review (the end-of-period review) or company "
             "(several teams' plans as one alignment tree)"
@@ -87,7 +85,7 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     render_p.add_argument(
         "--on", metavar="DATE", help=_("score as of this date (YYYY-MM-DD, default today)")
     )
-    render_p.add_argument("--policy", choices=list(POLICIES), help=_("scoring policy"))
+    render_p.add_argument("--policy", choices=POLICY_NAMES, help=_("scoring policy"))
     render_p.add_argument("--title", help=_("document title"))
     render_p.add_argument(
         "--decisions",

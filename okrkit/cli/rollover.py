@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from okrkit._choices import POLICY_NAMES
 from okrkit.cli._base import Context, Translate, UsageError
 
 if TYPE_CHECKING:
@@ -16,6 +16,8 @@ __all__ = ["decisions_from", "register"]
 
 def decisions_from(ctx: Context) -> dict[str, str]:
     """Objective decisions from ``--decisions`` (a YAML mapping), ``--drop`` and ``--done``."""
+    from pathlib import Path
+
     import yaml
 
     from okrkit.errors import OKRError
@@ -44,6 +46,8 @@ def decisions_from(ctx: Context) -> dict[str, str]:
 
 def _header(path: str) -> str:
     """The comment lines that open the plan file, kept on top of the new one."""
+    from pathlib import Path
+
     lines = []
     for line in Path(path).read_text(encoding="utf-8").splitlines(keepends=True):
         if not line.startswith("#"):
@@ -113,8 +117,6 @@ def _roll(ctx: Context) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``rollover``."""
-    from okrkit.scoring import POLICIES
-
     p = sub.add_parser(
         "rollover",
         help=_("close the plan's period, keep its results and start the next period"),
@@ -141,7 +143,7 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
         default="keep",
         help=_("keep each target, or move it by the same step as last period (default keep)"),
     )
-    p.add_argument("--policy", choices=list(POLICIES), help=_("scoring policy"))
+    p.add_argument("--policy", choices=POLICY_NAMES, help=_("scoring policy"))
     p.add_argument(
         "-o", "--output", metavar="FILE", help=_("write the new plan to FILE instead of replacing")
     )

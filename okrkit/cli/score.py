@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from okrkit._choices import POLICY_NAMES
 from okrkit.cli._base import (
     Context,
     Translate,
@@ -173,8 +174,6 @@ def run(ctx: Context) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``score``."""
-    from okrkit.scoring import POLICIES
-
     score_p = sub.add_parser(
         "score", help=_("score a plan: progress, expected, status, forecast"), parents=[common]
     )
@@ -182,7 +181,7 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     score_p.add_argument(
         "--on", metavar="DATE", help=_("score as of this date (YYYY-MM-DD, default today)")
     )
-    score_p.add_argument("--policy", choices=list(POLICIES), help=_("scoring policy"))
+    score_p.add_argument("--policy", choices=POLICY_NAMES, help=_("scoring policy"))
     score_p.add_argument(
         "--history",
         action="store_true",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from okrkit._choices import RENDER_FORMATS
 from okrkit._text import display_width
 from okrkit.cli._base import Context, Translate, data_format, table, write_output
 
@@ -113,7 +114,6 @@ def run_book(ctx: Context) -> int:
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``templates list|show|book``."""
     from okrkit.cli._locale import Parser
-    from okrkit.rendering import FORMATS
 
     templates = sub.add_parser(
         "templates", help=_("browse the catalogue of marketing OKR templates"), parents=[common]
@@ -138,7 +138,7 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     _selection(tbook, _)
     tbook.add_argument(
         "--format",
-        choices=[f for f in FORMATS if f != "csv"],
+        choices=[f for f in RENDER_FORMATS if f != "csv"],
         default="markdown",
         help=_("output format"),
     )
