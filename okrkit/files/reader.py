@@ -17,6 +17,7 @@ from okrkit.files.jsonfiles import too_deep as _too_deep
 from okrkit.files.limits import DEFAULT_LIMITS, LimitError, Limits
 from okrkit.files.nodes import check_document
 from okrkit.model import Plan, convert_errors
+from okrkit.model._base import gc_paused
 
 __all__ = [
     "check_file_size",
@@ -159,6 +160,11 @@ def loads(
     'increase'
     """
     limits = limits or DEFAULT_LIMITS
+    with gc_paused():  # parsing and validating build millions of objects and no cycles
+        return _loads(text, format, source, limits)
+
+
+def _loads(text: str, format: Format, source: str | None, limits: Limits) -> Plan:
     data = parse(text, format, source, limits)
     where = source or "<text>"
     if data is None:

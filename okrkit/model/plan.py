@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import (
     BeforeValidator,
@@ -14,7 +14,15 @@ from pydantic import (
 
 from okrkit.errors import PlanError
 from okrkit.measure.spec import Connection
-from okrkit.model._base import Date, Id, InitiativeStatus, Rollup, _check_id, _Model
+from okrkit.model._base import (
+    Date,
+    Id,
+    InitiativeStatus,
+    Rollup,
+    _check_id,
+    _Model,
+    gc_paused,
+)
 from okrkit.model.keyresult import KeyResult
 from okrkit.period import Period
 
@@ -159,6 +167,31 @@ class Plan(_Model):
     _index: dict[str, Objective] = PrivateAttr(default_factory=dict)
     _children: dict[str, list[Objective]] = PrivateAttr(default_factory=dict)
     _built: list[tuple[int, str, str | None]] = PrivateAttr(default_factory=list)
+
+    # A whole plan is validated with the cyclic garbage collector paused (see
+    # gc_paused): however it is built, from keywords, dicts or JSON text.
+    def __init__(self, /, **data: Any) -> None:
+        with gc_paused():
+            super().__init__(**data)
+
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
+        """Validate a plan from plain data (``dict``s from YAML or JSON) or a plan.
+
+        The same as pydantic's, with the garbage collector paused while it runs.
+        """
+        with gc_paused():
+            return super().model_validate(obj, *args, **kwargs)
+
+    @classmethod
+    def model_validate_json(
+        cls, json_data: str | bytes | bytearray, *args: Any, **kwargs: Any
+    ) -> Self:
+        """Validate a plan from JSON text, with the garbage collector paused while it runs."""
+        with gc_paused():
+            return super().model_validate_json(json_data, *args, **kwargs)
 
     @model_validator(mode="after")
     def _check(self) -> Plan:

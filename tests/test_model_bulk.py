@@ -1,0 +1,125 @@
+"""Building a whole plan: the cyclic garbage collector is paused, and always restored."""
+
+from __future__ import annotations
+
+import gc
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from pydantic import ValidationError as PydanticValidationError
+
+from okrkit import Plan, ValidationError, loads
+
+
+def _data(objectives: int, *, bad: bool = False) -> dict[str, Any]:
+    krs = [
+        {
+            "id": f"k{k}",
+            "title": f"KR {k}",
+            "baseline": 0,
+            "target": 10,
+            "check_ins": [{"date": "2026-07-08", "value": 2, "confidence": 0.5}],
+        }
+        for k in range(3)
+    ]
+    if bad:
+        krs[-1]["target"] = "lots"
+    objs = [{"id": f"o{o}", "title": f"O {o}", "key_results": krs} for o in range(objectives)]
+    return {"period": "2026-Q3", "objectives": objs}
+
+
+@pytest.fixture
+def collections() -> Iterator[list[int]]:
+    """Generations of the automatic collections that run, with a low threshold so
+    that a build of a few hundred objects would trigger many."""
+    seen: list[int] = []
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            seen.append(info["generation"])
+
+    threshold = gc.get_threshold()
+    was_enabled = gc.isenabled()
+    gc.enable()
+    gc.set_threshold(50, 2, 2)
+    gc.callbacks.append(callback)
+    try:
+        yield seen
+    finally:
+        gc.callbacks.remove(callback)
+        gc.set_threshold(*threshold)
+        if not was_enabled:
+            gc.disable()
+
+
+def test_collector_is_paused_while_a_plan_is_built(collections: list[int]) -> None:
+    data = _data(200)
+    text = json.dumps(data)
+    builds = [
+        lambda: Plan.model_validate(data),
+        lambda: Plan(**data),
+        lambda: Plan.model_validate_json(text),
+        lambda: loads(text, "json"),
+        lambda: loads(text, "yaml"),
+    ]
+    for build in builds:
+        collections.clear()
+        plan = build()
+        assert len(plan.objectives) == 200
+        # none while building: at most one right after the collector is back on
+        # (about 200 at this threshold without the pause)
+        assert len(collections) <= 1
+        assert gc.isenabled()
+    # and the collector runs as before afterwards
+    collections.clear()
+    kept = [[] for _ in range(5000)]
+    assert len(kept) == 5000
+    assert collections
+
+
+def test_collector_is_restored_when_a_plan_is_invalid(collections: list[int]) -> None:
+    data = _data(50, bad=True)
+    with pytest.raises(PydanticValidationError):
+        Plan.model_validate(data)
+    assert gc.isenabled()
+    with pytest.raises(ValidationError, match="target"):
+        Plan(**data)
+    assert gc.isenabled()
+    with pytest.raises(ValidationError, match=r"objectives\[0\].key_results\[2\].target"):
+        loads(json.dumps(data), "json")
+    assert gc.isenabled()
+
+
+def test_collector_left_off_when_the_caller_turned_it_off(collections: list[int]) -> None:
+    gc.disable()
+    try:
+        Plan.model_validate(_data(5))
+        assert not gc.isenabled()
+        with pytest.raises(PydanticValidationError):
+            Plan.model_validate(_data(5, bad=True))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_objects_frozen_by_the_program_stay_frozen(collections: list[int]) -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        Plan.model_validate(_data(20))
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_built_plan_is_collected_when_dropped() -> None:
+    import weakref
+
+    plan = Plan.model_validate(_data(5))
+    ref = weakref.ref(plan.objectives[0])
+    del plan
+    gc.collect()
+    assert ref() is None
