@@ -31,6 +31,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from okrkit._numbers import patterns
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 from okrkit.period import Period
 
@@ -98,32 +99,29 @@ def format_number(value: float, locale: LocaleLike = "en", *, digits: int = 2) -
     >>> format_number(1.7e308, "en")
     '1.7E308'
     """
-    from babel.numbers import format_decimal
-
     if not math.isfinite(value) or abs(value) >= _HUGE:
         return _huge(value, locale)
     number = Decimal(repr(round(_zero(value, digits), digits)))
-    return format_decimal(number, locale=_n(locale), decimal_quantization=False)
+    found = patterns(_n(locale))
+    return found.apply(found.decimal, number, quantize=False)
 
 
 def format_percent(points: float, locale: LocaleLike = "en", *, digits: int = 1) -> str:
     """Percentage points (``4.5`` means 4.5 %) in the locale's percent style."""
-    from babel.numbers import format_percent as babel_percent
-
     if not math.isfinite(points) or abs(points) >= _HUGE:
         return _huge(points, locale) + " %"
     # Decimal keeps 2.2 % as 2.2 % (a float division would print 2.2000000000000002 %).
     fraction = Decimal(repr(round(_zero(points, digits), digits))).scaleb(-2)
-    return babel_percent(fraction, locale=_n(locale), decimal_quantization=False)
+    found = patterns(_n(locale))
+    return found.apply(found.percent, fraction, quantize=False)
 
 
 def format_score(value: float, locale: LocaleLike = "en") -> str:
     """A 0..1 score as a whole percentage (0.64 -> "64 %" in Swedish); never "-0 %"."""
-    from babel.numbers import format_percent as babel_percent
-
     if not math.isfinite(value):  # a score of numbers near the float range: no number to show
         return "—"
-    return babel_percent(0.0 if round(value * 100) == 0 else value, locale=_n(locale))
+    found = patterns(_n(locale))
+    return found.apply(found.percent, Decimal(str(0.0 if round(value * 100) == 0 else value)))
 
 
 def _plural_count(value: float) -> int:

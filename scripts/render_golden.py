@@ -85,6 +85,7 @@ def dump(package_parent: Path, out: Path) -> None:
 
 def export(ref: str, into: Path) -> None:
     """Write ``ref``'s ``okrkit`` package into ``into`` with ``git archive``."""
+    into.mkdir(parents=True, exist_ok=True)
     archive = into / "ref.tar"
     with archive.open("wb") as handle:
         subprocess.run(["git", "archive", ref, "okrkit"], check=True, cwd=ROOT, stdout=handle)
