@@ -22,6 +22,7 @@ from okrkit.formatting import (
 )
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 from okrkit.rendering.chart import chart_svg
+from okrkit.rendering.html import html_globals, width
 from okrkit.rendering.labels import BAND_LABELS, STATUS_LABELS, WORD_LABELS
 from okrkit.rendering.values import (
     _fill,
@@ -36,6 +37,8 @@ from okrkit.rendering.values import (
 from okrkit.scoring import Band, Status
 
 if TYPE_CHECKING:
+    import gettext
+
     import jinja2
     from babel.core import Locale
 
@@ -95,7 +98,7 @@ def _filters(match: LocaleMatch) -> dict[str, Callable[..., Any]]:
         "template_goal": lambda t, kr: template_goal(t, kr, match),
         "kr_goal": pass_context(lambda ctx, kr: kr_goal(kr, match, compact=money(ctx))),
         "bar": progress_bar,
-        "width": lambda v: f"{max(0.0, min(1.0, v)) * 100:.1f}%",
+        "width": width,
         "width_of": display_width,
         "md": md_cell,
         "fill": _fill,
@@ -105,6 +108,37 @@ def _filters(match: LocaleMatch) -> dict[str, Callable[..., Any]]:
             )
         ),
     }
+
+
+def _gettext(t: gettext.NullTranslations) -> Callable[..., str]:
+    """Jinja's new-style ``gettext`` (and ``_``) for ``t``, remembering each message.
+
+    It gives what ``jinja2.ext`` gives (the translation, as ``Markup`` where the
+    template autoescapes, always ``%``-formatted), but a message without variables
+    is translated and formatted once per environment, not at every use.
+    """
+    from jinja2 import pass_eval_context
+    from markupsafe import Markup
+
+    done: dict[tuple[str, bool], str] = {}
+
+    def translate(message: str, autoescape: bool, variables: dict[str, Any]) -> str:
+        text = t.gettext(message)
+        formatted: str = (Markup(text) if autoescape else text) % variables
+        return formatted
+
+    @pass_eval_context  # not the whole context: Jinja would copy it in every loop
+    def gettext(eval_ctx: Any, message: str, **variables: Any) -> str:
+        autoescape = bool(eval_ctx.autoescape)
+        if variables:
+            return translate(message, autoescape, variables)
+        key = (message, autoescape)
+        found = done.get(key)
+        if found is None:
+            found = done[key] = translate(message, autoescape, {})
+        return found
+
+    return gettext
 
 
 def _markup(text: str) -> str:
@@ -151,12 +185,15 @@ def _make(
         undefined=jinja2.StrictUndefined,
     )
     env.install_gettext_translations(translations(match), newstyle=True)  # type: ignore[attr-defined]
+    cached = _gettext(translations(match))
+    env.globals.update(_=cached, gettext=cached)
     env.filters.update(_filters(match))
     env.globals.update(
         locale=match.locale,
         lang=match.locale.replace("_", "-"),
         chart=lambda kr, period: _markup(chart_svg(kr, period, match)),
     )
+    env.globals.update(html_globals(match))
     return env
 
 
