@@ -7,12 +7,18 @@ runs Babel's own checks and okrkit's placeholder check; any error stops the
 build, so a broken translation never ships.
 
 ``scripts/translations.py compile`` uses the same function.
+
+The hook also compiles the catalogue of templates, per locale, into
+``okrkit/catalogue/data/compiled/<locale>.json`` (:func:`compile_templates`): the
+YAML sources validated, translated and formatted once at build time, so that the
+first use of the catalogue reads one JSON file (``okrkit.catalogue._compiled``).
 """
 
 from __future__ import annotations
 
 import io
 import re
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -76,6 +82,18 @@ def compile_catalogues(locale_dir: Path, out_dir: Path) -> dict[str, Path]:
     return compiled
 
 
+def compile_templates(root: Path, out_dir: Path) -> dict[str, Path]:
+    """Write the compiled catalogue of every locale, from the okrkit sources under
+    ``root``, into ``out_dir``; returns ``{path inside the package: written file}``."""
+    sys.path.insert(0, str(root))
+    try:
+        from okrkit.catalogue._compiled import write_all
+
+        return write_all(out_dir)
+    finally:
+        sys.path.remove(str(root))
+
+
 try:
     from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 except ImportError:  # imported by scripts/translations.py outside a build
@@ -93,4 +111,6 @@ else:
             out = Path(tempfile.mkdtemp(prefix="okrkit-mo-"))
             locale_dir = Path(self.root) / "okrkit" / "locale"
             for inside, path in compile_catalogues(locale_dir, out).items():
+                build_data["force_include"][str(path)] = inside
+            for inside, path in compile_templates(Path(self.root), out / "compiled").items():
                 build_data["force_include"][str(path)] = inside

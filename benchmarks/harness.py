@@ -82,10 +82,15 @@ def peak_memory(fn: Callable[[], object]) -> tuple[int, object]:
     return held, value
 
 
-def run_process(args: Sequence[str], env: dict[str, str] | None = None) -> Callable[[], object]:
-    """A callable that runs a fresh Python process with ``args`` and checks it succeeds."""
+def run_process(
+    args: Sequence[str], env: dict[str, str] | None = None, cwd: str | None = None
+) -> Callable[[], object]:
+    """A callable that runs a fresh Python process with ``args`` in ``cwd`` and checks
+    it succeeds (``python -m`` and ``-c`` put ``cwd`` first on the import path)."""
 
     def run() -> object:
-        return subprocess.run([sys.executable, *args], env=env, check=True, capture_output=True)
+        return subprocess.run(
+            [sys.executable, *args], env=env, cwd=cwd, check=True, capture_output=True
+        )
 
     return run

@@ -31,19 +31,22 @@ PACKAGE_PARENT = ROOT
 
 
 def as_installed(folder: Path) -> None:
-    """Copy the package into ``folder`` with compiled ``.mo`` catalogues, as a wheel
-    carries them, and compiled bytecode, as pip installs it, so fresh-process workloads
-    measure what users run (a source checkout compiles the ``.po`` files in memory on
-    first use instead)."""
+    """Copy the package into ``folder`` with compiled ``.mo`` catalogues and catalogue
+    data, as a wheel carries them, and compiled bytecode, as pip installs it, so
+    fresh-process workloads measure what users run (a source checkout compiles the
+    ``.po`` files and reads the catalogue's YAML on first use instead). Fresh
+    processes run in ``folder``: ``python -m`` would import a checkout in the
+    current directory first."""
     import shutil
 
     global PACKAGE_PARENT
     shutil.copytree(ROOT / "okrkit", folder / "okrkit", ignore=shutil.ignore_patterns("*.pyc"))
     sys.path.insert(0, str(ROOT))
-    from hatch_build import compile_catalogues
+    from hatch_build import compile_catalogues, compile_templates
 
     locale_dir = folder / "okrkit" / "locale"
     compile_catalogues(locale_dir, locale_dir)
+    compile_templates(ROOT, folder / "okrkit" / "catalogue" / "data" / "compiled")
     # pip compiles the bytecode of every wheel it installs; without it (and with
     # PYTHONDONTWRITEBYTECODE set) each fresh process would compile okrkit from source.
     import compileall
@@ -277,8 +280,12 @@ def cold_render(repeat: int) -> Result:
     plan = ROOT / "examples" / "marketing-plan.yaml"
     return compare(
         "cold `okrkit render plan.yaml --format html`",
-        run_process([*_CLI, "render", str(plan), "--format", "html", "--on", "2026-11-23"], _env()),
-        run_process(["-c", "import jinja2, babel, yaml"]),
+        run_process(
+            [*_CLI, "render", str(plan), "--format", "html", "--on", "2026-11-23"],
+            _env(),
+            str(PACKAGE_PARENT),
+        ),
+        run_process(["-c", "import jinja2, babel, yaml"], cwd=str(PACKAGE_PARENT)),
         repeat=repeat,
         goal=2.0,
         note='baseline: python -c "import jinja2, babel, yaml"',
@@ -288,8 +295,8 @@ def cold_render(repeat: int) -> Result:
 def cold_help(repeat: int) -> Result:
     return compare(
         "`okrkit --help`",
-        run_process([*_CLI, "--help"], _env()),
-        run_process(["-c", "pass"]),
+        run_process([*_CLI, "--help"], _env(), str(PACKAGE_PARENT)),
+        run_process(["-c", "pass"], cwd=str(PACKAGE_PARENT)),
         repeat=repeat,
         goal=3.0,
         note="baseline: python -c pass",
@@ -299,8 +306,8 @@ def cold_help(repeat: int) -> Result:
 def cold_templates_list(repeat: int) -> Result:
     return compare(
         "`okrkit templates list`",
-        run_process([*_CLI, "templates", "list"], _env()),
-        run_process(["-c", "pass"]),
+        run_process([*_CLI, "templates", "list"], _env(), str(PACKAGE_PARENT)),
+        run_process(["-c", "pass"], cwd=str(PACKAGE_PARENT)),
         repeat=repeat,
         goal=5.0,
         note="baseline: python -c pass",

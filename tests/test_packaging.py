@@ -80,6 +80,21 @@ def test_wheel_carries_compiled_catalogues(built: dict[str, Path], which: str, l
             assert served.ngettext(msgid[0], msgid[1], 1) in string  # type: ignore[index, operator]
 
 
+@pytest.mark.parametrize("which", ["wheel", "wheel_from_sdist"])
+def test_wheel_carries_the_compiled_catalogue_of_the_sources(
+    built: dict[str, Path], which: str
+) -> None:
+    """The compiled catalogue is a build product, equal to what the YAML sources give."""
+    import json
+
+    from okrkit.catalogue._compiled import compile_locale
+
+    with zipfile.ZipFile(built[which]) as wheel:
+        for locale in SUPPORTED:
+            data = json.loads(wheel.read(f"okrkit/catalogue/data/compiled/{locale}.json"))
+            assert data == json.loads(json.dumps(compile_locale(locale))), locale
+
+
 def test_installed_wheel_translates_without_po_files(
     built: dict[str, Path], tmp_path: Path
 ) -> None:

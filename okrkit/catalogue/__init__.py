@@ -20,15 +20,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from okrkit.catalogue._spec import (
-    PLACEHOLDER,
-    KeyResultSpec,
-    Plural,
-    TemplateSpec,
-    Text,
-    clear_data,
-    load_data,
-)
+from okrkit.catalogue import _compiled
 from okrkit.errors import CatalogueError, OKRError
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 
@@ -37,8 +29,12 @@ if TYPE_CHECKING:
 
     from babel.core import Locale
 
+    from okrkit.catalogue._spec import TemplateSpec
     from okrkit.model import Objective
     from okrkit.period import Period
+
+# The YAML sources and their pydantic models (okrkit.catalogue._spec) load only when
+# a template is instantiated or the package carries no compiled data (_compiled).
 
 __all__ = [
     "Label",
@@ -124,8 +120,14 @@ class Template:
     params: dict[str, Param]
     key_results: tuple[TemplateKeyResult, ...]
     initiatives: tuple[TemplateInitiative, ...]
-    _spec: TemplateSpec = field(repr=False, compare=False)
     _match: LocaleMatch = field(repr=False, compare=False)
+
+    @property
+    def _spec(self) -> TemplateSpec:
+        """The validated source of this template (read from the YAML on first use)."""
+        from okrkit.catalogue._spec import load_data
+
+        return load_data().by_id[self.id]
 
     @property
     def slug(self) -> str:
@@ -173,9 +175,11 @@ class Template:
                 raise CatalogueError(
                     f"template {self.id}: parameter {name} must be a number, got {raw!r}"
                 ) from None
+        from okrkit.catalogue._localize import Texts, key_result
+
         spec = self._spec
-        texts = _Texts(self._match, self.params, values, currency.upper())
-        key_results = [_key_result(kr, texts, values, currency.upper()) for kr in spec.key_results]
+        texts = Texts(self._match, self.params, values, currency.upper())
+        key_results = [key_result(kr, texts, values, currency.upper()) for kr in spec.key_results]
         for kr, name in zip(key_results, self._reporters(reporters), strict=True):
             kr["reporter"] = name
         initiatives = [
@@ -222,137 +226,41 @@ class Template:
 
     def search_text(self) -> str:
         """All of the template's text in its locale, case-folded (for ``query``)."""
-        parts = [self.id, self.title, self.why, self.area.label, self.goal.label]
-        parts += [r.label for r in self.roles]
-        parts += [kr.title for kr in self.key_results]
-        parts += [i.title for i in self.initiatives]
-        return "\n".join(parts).casefold()
-
-
-def _key_result(
-    spec: KeyResultSpec, texts: _Texts, values: dict[str, float], currency: str
-) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": spec.id, "title": texts.render(spec.title)}
-    if spec.kind != "metric":
-        out["kind"] = spec.kind
-    if spec.indicator != "lagging":
-        out["indicator"] = spec.indicator
-    if spec.kind == "metric":
-        assert spec.unit is not None
-        out["unit"] = spec.unit
-        if spec.unit == "currency":
-            out["currency"] = currency
-        if spec.direction is not None:
-            out["direction"] = spec.direction
-        for fld, name in spec.param_refs().items():
-            out[fld] = values[name]
-            unit = texts.params[name].duration_unit
-            if spec.unit == "duration" and unit:
-                out["duration_unit"] = unit
-    if spec.weight != 1.0:
-        out["weight"] = spec.weight
-    if spec.tags:
-        out["tags"] = list(spec.tags)
-    if spec.source:
-        out["source"] = texts.gettext(spec.source)
-    if spec.cadence:
-        out["cadence"] = spec.cadence
-    return out
-
-
-class _Texts:
-    """Translates catalogue texts and fills their placeholders, formatted for the locale."""
-
-    def __init__(
-        self, match: LocaleMatch, params: dict[str, Param], values: dict[str, float], currency: str
-    ) -> None:
-        from okrkit.formatting import compact_money, format_value
-
-        self.params = params
-        self.values = values
-        self.gettext = translations(match).gettext
-        self.ngettext = translations(match).ngettext
-        # One money style for the whole template, so a line never mixes "US$800,000"
-        # with "US$140万".
-        compact = compact_money(values[n] for n, p in params.items() if p.unit == "currency")
-        self.formatted = {
-            name: format_value(
-                values[name],
-                p.unit,
-                match,
-                currency=currency,
-                duration_unit=p.duration_unit,
-                compact=compact,
-            )
-            for name, p in params.items()
-        }
-
-    def render(self, text: Text) -> str:
-        if isinstance(text, Plural):
-            count = self.values[text.count]
-            n = int(count) if float(count).is_integer() else 2
-            translated = self.ngettext(text.one, text.other, n)
-        else:
-            translated = self.gettext(text)
-        return PLACEHOLDER.sub(lambda m: self.formatted.get(m[1], m[0]), translated)
+        found: str | None = self.__dict__.get("_search_text")
+        if found is None:
+            parts = [self.id, self.title, self.why, self.area.label, self.goal.label]
+            parts += [r.label for r in self.roles]
+            parts += [kr.title for kr in self.key_results]
+            parts += [i.title for i in self.initiatives]
+            found = "\n".join(parts).casefold()
+            self.__dict__["_search_text"] = found  # built once: a frozen value
+        return found
 
 
 _LOCK = threading.Lock()
 _LOCALIZED: dict[str, tuple[Template, ...]] = {}
 
 
+_COMPILED: dict[str, dict[str, Any] | None] = {}
+
+
+def _compiled_data(locale: str) -> dict[str, Any] | None:
+    """The compiled data of okrkit locale ``locale``, or None where the package has none."""
+    if locale not in _COMPILED:
+        _COMPILED[locale] = _compiled.read(locale)
+    return _COMPILED[locale]
+
+
 def _build(match: LocaleMatch) -> tuple[Template, ...]:
-    data = load_data()
-    gettext = translations(match).gettext
-    area_labels = {a.id: Label(a.id, gettext(a.label)) for a in data.taxonomy.areas}
-    role_labels = {r.id: Label(r.id, gettext(r.label)) for r in data.taxonomy.roles}
-    reporter_labels = {r.id: Label(r.id, gettext(r.label)) for r in data.taxonomy.reporters}
-    goal_labels = {g.id: Label(g.id, gettext(g.label)) for g in data.taxonomy.goals}
-    out = []
-    for spec in data.templates:
-        params = {
-            name: Param(name, p.default, p.unit, p.duration_unit) for name, p in spec.params.items()
-        }
-        texts = _Texts(match, params, {n: p.default for n, p in params.items()}, "USD")
-        out.append(
-            Template(
-                id=spec.id,
-                locale=match.locale,
-                area=area_labels[spec.area],
-                roles=tuple(role_labels[r] for r in spec.roles),
-                goal=goal_labels[spec.goal],
-                title=texts.render(spec.title),
-                why=texts.render(spec.why),
-                notes=texts.render(spec.notes) if spec.notes else None,
-                committed=spec.committed,
-                params=params,
-                key_results=tuple(
-                    TemplateKeyResult(
-                        id=kr.id,
-                        title=texts.render(kr.title),
-                        kind=kr.kind,
-                        unit=kr.unit,
-                        direction=kr.direction,
-                        params=kr.param_refs(),
-                        indicator=kr.indicator,
-                        tags=tuple(kr.tags),
-                        source=gettext(kr.source) if kr.source else None,
-                        cadence=kr.cadence,
-                        weight=kr.weight,
-                        reporter=reporter_labels[kr.reporter],
-                        proxy=kr.proxy,
-                    )
-                    for kr in spec.key_results
-                ),
-                initiatives=tuple(
-                    TemplateInitiative(texts.render(i.title), tuple(i.key_results))
-                    for i in spec.initiatives
-                ),
-                _spec=spec,
-                _match=match,
-            )
-        )
-    return tuple(out)
+    # Compiled data holds numbers formatted for okrkit's own locales; a regional
+    # variant (sv_FI, en_GB) formats them itself.
+    if match.formatting == match.locale:
+        data = _compiled_data(match.locale)
+        if data is not None:
+            return _compiled.build(data, match)
+    from okrkit.catalogue._localize import build_from_sources
+
+    return build_from_sources(match)
 
 
 def _all(locale: str | Locale | LocaleMatch | None) -> tuple[Template, ...]:
@@ -419,16 +327,26 @@ def get(template_id: str, locale: str | Locale | LocaleMatch | None = "en") -> T
     raise CatalogueError(f"unknown template {template_id!r}{hint}")
 
 
+def _labels(kind: str, locale: str | Locale | LocaleMatch | None) -> list[Label]:
+    """The taxonomy's ``kind`` (``areas``, ``roles``, ``goals``) labelled in ``locale``."""
+    match = resolve_locale(locale)
+    data = _compiled_data(match.locale)
+    if data is not None:
+        return [Label(i, label) for i, label in data[kind]]
+    from okrkit.catalogue._spec import load_data
+
+    gettext = translations(match).gettext
+    return [Label(x.id, gettext(x.label)) for x in getattr(load_data().taxonomy, kind)]
+
+
 def roles(locale: str | Locale | LocaleMatch | None = "en") -> list[Label]:
     """The roles templates are tagged with, labelled in ``locale``."""
-    gettext = translations(locale).gettext
-    return [Label(r.id, gettext(r.label)) for r in load_data().taxonomy.roles]
+    return _labels("roles", locale)
 
 
 def areas(locale: str | Locale | LocaleMatch | None = "en") -> list[Label]:
     """The areas templates belong to, labelled in ``locale``."""
-    gettext = translations(locale).gettext
-    return [Label(a.id, gettext(a.label)) for a in load_data().taxonomy.areas]
+    return _labels("areas", locale)
 
 
 def N_(message: str) -> str:
@@ -479,12 +397,14 @@ def company_objective(
 def goals(locale: str | Locale | LocaleMatch | None = "en") -> list[Label]:
     """The kinds of company goal templates serve (revenue, efficiency, brand...),
     labelled in ``locale``: the first step of setting OKRs top-down."""
-    gettext = translations(locale).gettext
-    return [Label(g.id, gettext(g.label)) for g in load_data().taxonomy.goals]
+    return _labels("goals", locale)
 
 
 def clear_cache() -> None:
     """Forget the loaded data and localized templates (for tests)."""
+    from okrkit.catalogue._spec import clear_data
+
     with _LOCK:
         _LOCALIZED.clear()
+        _COMPILED.clear()
     clear_data()

@@ -1,0 +1,153 @@
+"""Templates localized from the YAML sources: translated, numbers formatted.
+
+The path of a source checkout (no compiled data) and of
+:meth:`okrkit.catalogue.Template.instantiate`; ``_compiled`` serializes its result
+into the files wheels carry.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from okrkit.catalogue import Label, Param, Template, TemplateInitiative, TemplateKeyResult
+from okrkit.catalogue._spec import PLACEHOLDER, Plural, load_data
+from okrkit.i18n import translations
+
+if TYPE_CHECKING:
+    from okrkit.catalogue._spec import KeyResultSpec, Text
+    from okrkit.i18n import LocaleMatch
+
+__all__ = ["Texts", "build_from_sources", "key_result"]
+
+
+def key_result(
+    spec: KeyResultSpec, texts: Texts, values: dict[str, float], currency: str
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": spec.id, "title": texts.render(spec.title)}
+    if spec.kind != "metric":
+        out["kind"] = spec.kind
+    if spec.indicator != "lagging":
+        out["indicator"] = spec.indicator
+    if spec.kind == "metric":
+        assert spec.unit is not None
+        out["unit"] = spec.unit
+        if spec.unit == "currency":
+            out["currency"] = currency
+        if spec.direction is not None:
+            out["direction"] = spec.direction
+        for fld, name in spec.param_refs().items():
+            out[fld] = values[name]
+            unit = texts.params[name].duration_unit
+            if spec.unit == "duration" and unit:
+                out["duration_unit"] = unit
+    if spec.weight != 1.0:
+        out["weight"] = spec.weight
+    if spec.tags:
+        out["tags"] = list(spec.tags)
+    if spec.source:
+        out["source"] = texts.gettext(spec.source)
+    if spec.cadence:
+        out["cadence"] = spec.cadence
+    return out
+
+
+class Texts:
+    """Translates catalogue texts and fills their placeholders, formatted for the locale."""
+
+    def __init__(
+        self, match: LocaleMatch, params: dict[str, Param], values: dict[str, float], currency: str
+    ) -> None:
+        from okrkit.formatting import compact_money, format_value
+
+        self.params = params
+        self.values = values
+        self.gettext = translations(match).gettext
+        self.ngettext = translations(match).ngettext
+        # One money style for the whole template, so a line never mixes "US$800,000"
+        # with "US$140万".
+        compact = compact_money(values[n] for n, p in params.items() if p.unit == "currency")
+        self._format = format_value
+        self._how = (match, currency, compact)
+        self._formatted: dict[str, str] = {}
+
+    def formatted(self, name: str, placeholder: str) -> str:
+        """The value of parameter ``name`` as text, formatted when first used
+        (``placeholder`` itself for a name that is not a parameter)."""
+        found = self._formatted.get(name)
+        if found is None:
+            param = self.params.get(name)
+            if param is None:
+                return placeholder
+            match, currency, compact = self._how
+            found = self._formatted[name] = self._format(
+                self.values[name],
+                param.unit,
+                match,
+                currency=currency,
+                duration_unit=param.duration_unit,
+                compact=compact,
+            )
+        return found
+
+    def render(self, text: Text) -> str:
+        if isinstance(text, Plural):
+            count = self.values[text.count]
+            n = int(count) if float(count).is_integer() else 2
+            translated = self.ngettext(text.one, text.other, n)
+        else:
+            translated = self.gettext(text)
+        return PLACEHOLDER.sub(lambda m: self.formatted(m[1], m[0]), translated)
+
+
+def build_from_sources(match: LocaleMatch) -> tuple[Template, ...]:
+    """The templates in ``match``, from the YAML sources (validated, translated, formatted)."""
+    data = load_data()
+    gettext = translations(match).gettext
+    area_labels = {a.id: Label(a.id, gettext(a.label)) for a in data.taxonomy.areas}
+    role_labels = {r.id: Label(r.id, gettext(r.label)) for r in data.taxonomy.roles}
+    reporter_labels = {r.id: Label(r.id, gettext(r.label)) for r in data.taxonomy.reporters}
+    goal_labels = {g.id: Label(g.id, gettext(g.label)) for g in data.taxonomy.goals}
+    out = []
+    for spec in data.templates:
+        params = {
+            name: Param(name, p.default, p.unit, p.duration_unit) for name, p in spec.params.items()
+        }
+        texts = Texts(match, params, {n: p.default for n, p in params.items()}, "USD")
+        out.append(
+            Template(
+                id=spec.id,
+                locale=match.locale,
+                area=area_labels[spec.area],
+                roles=tuple(role_labels[r] for r in spec.roles),
+                goal=goal_labels[spec.goal],
+                title=texts.render(spec.title),
+                why=texts.render(spec.why),
+                notes=texts.render(spec.notes) if spec.notes else None,
+                committed=spec.committed,
+                params=params,
+                key_results=tuple(
+                    TemplateKeyResult(
+                        id=kr.id,
+                        title=texts.render(kr.title),
+                        kind=kr.kind,
+                        unit=kr.unit,
+                        direction=kr.direction,
+                        params=kr.param_refs(),
+                        indicator=kr.indicator,
+                        tags=tuple(kr.tags),
+                        source=gettext(kr.source) if kr.source else None,
+                        cadence=kr.cadence,
+                        weight=kr.weight,
+                        reporter=reporter_labels[kr.reporter],
+                        proxy=kr.proxy,
+                    )
+                    for kr in spec.key_results
+                ),
+                initiatives=tuple(
+                    TemplateInitiative(texts.render(i.title), tuple(i.key_results))
+                    for i in spec.initiatives
+                ),
+                _match=match,
+            )
+        )
+    return tuple(out)
