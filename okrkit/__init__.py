@@ -14,7 +14,6 @@ Jinja and Babel.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from okrkit._version import __version__
 from okrkit.errors import (
@@ -29,7 +28,10 @@ from okrkit.errors import (
     ValidationError,
 )
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
 if TYPE_CHECKING:
+    from typing import Any
+
     from okrkit import catalogue, metrics
     from okrkit.files import LimitError, Limits, dump, dumps, edit, load, loads, schema
     from okrkit.i18n import LocaleMatch, locales, resolve_locale

@@ -6,7 +6,10 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from typing import IO
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
+if TYPE_CHECKING:
+    from typing import IO
 
 __all__ = [
     "DEGRADE",

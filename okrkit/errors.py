@@ -8,7 +8,10 @@ line, field path) and *what was expected*.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
+if TYPE_CHECKING:
+    from typing import Any, Self
 
 __all__ = [
     "CatalogueError",

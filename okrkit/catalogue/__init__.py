@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
 from okrkit.catalogue import _compiled
 from okrkit.errors import CatalogueError, OKRError
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from typing import Any
 
     from babel.core import Locale
 

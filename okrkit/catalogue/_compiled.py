@@ -19,10 +19,11 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
     from okrkit.catalogue import Template, TemplateKeyResult
     from okrkit.i18n import LocaleMatch

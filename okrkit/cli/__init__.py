@@ -18,12 +18,15 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import IO
 
 from okrkit.cli._base import Context, UsageError
 from okrkit.cli._locale import argparse_in, default_locale, pre_locale
 from okrkit.cli._parser import build_parser
 from okrkit.errors import OKRError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
+if TYPE_CHECKING:
+    from typing import IO
 
 __all__ = ["build_parser", "default_locale", "main"]
 

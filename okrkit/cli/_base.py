@@ -6,12 +6,13 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO, TYPE_CHECKING, Any
 
 from okrkit.errors import OKRError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
 if TYPE_CHECKING:
     import datetime as dt
+    from typing import IO, Any
 
 __all__ = [
     "JSON_FORMAT",

@@ -7,9 +7,12 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import NoReturn
 
 from okrkit.errors import OKRError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 __all__ = [
     "ARGPARSE_MESSAGES",

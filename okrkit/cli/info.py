@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from okrkit._choices import OUTPUT_SCHEMAS
 from okrkit.cli._base import Context, Translate, data_format
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["register"]
 

@@ -9,10 +9,13 @@ of ``invalid-plan`` and the other files are still checked.
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from okrkit._choices import LINT_REPORT_FORMATS
 from okrkit.cli._base import Context, Translate, paint, parse_date
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["register"]
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Any
 
 from okrkit._choices import PLAN_FORMATS
 from okrkit.cli._base import Context, Translate, UsageError, write_output
 from okrkit.errors import OKRError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["PLAN_SCHEMA_URL", "register"]
 

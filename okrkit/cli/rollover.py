@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
 
 from okrkit._choices import POLICY_NAMES
 from okrkit.cli._base import Context, Translate, UsageError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
 if TYPE_CHECKING:
+    from typing import Any
+
     from okrkit.files import Format
 
 __all__ = ["decisions_from", "register"]

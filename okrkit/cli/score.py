@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from okrkit._choices import POLICY_NAMES
 from okrkit.cli._base import (
@@ -17,6 +16,10 @@ from okrkit.cli._base import (
     read_plan,
     table,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["register"]
 

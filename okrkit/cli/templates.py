@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from okrkit._choices import RENDER_FORMATS
 from okrkit._text import display_width
 from okrkit.cli._base import Context, Translate, data_format, table, write_output
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["register"]
 
