@@ -100,7 +100,7 @@ def test_the_babel_version_is_found_without_importing_babel() -> None:
     assert done.stdout.split() == [babel.__version__, "False"]
 
 
-HEAVY = ("pydantic", "jinja2", "babel", "yaml")
+HEAVY = ("pydantic", "jinja2", "babel", "yaml", "dataclasses", "typing")
 
 _PROBE = """
 import io, json, sys
@@ -142,3 +142,29 @@ def test_templates_list_from_an_installed_package_is_light(tmp_path: Path) -> No
         assert "yaml" in {m.split(".")[0] for m in checkout["modules"]}  # really the sources
         assert installed["status"] == checkout["status"] == 0
         assert installed["out"] == checkout["out"] and installed["out"].count("\n") > 3
+
+
+def test_catalogue_records_behave_like_frozen_dataclasses() -> None:
+    import dataclasses
+    import pickle
+
+    t = catalogue.get("seo/on-page", "sv")
+    assert repr(t.area) == f"Label(id='seo', label={t.area.label!r})"
+    assert repr(t).startswith("Template(id='seo/on-page', locale='sv', area=Label(")
+    assert "_match" not in repr(t) and repr(t).endswith(")")
+    assert t.area == catalogue.Label("seo", t.area.label) != catalogue.Label("seo", "x")
+    assert hash(t.area) == hash(catalogue.Label("seo", t.area.label))
+    assert t.key_results[0] != ("domain-rating",)
+    assert catalogue.Param("n", 1.0, "count") == catalogue.Param("n", 1.0, "count", None)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        t.title = "x"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del t.area.label
+    with pytest.raises(TypeError):
+        hash(t)  # its params are a dict, as with the dataclass it was
+    assert pickle.loads(pickle.dumps(t)) == t
+    ru = catalogue.get("seo/on-page", "ru")
+    assert ru != t and ru.id == t.id
+    match t.area:
+        case catalogue.Label(area_id, label):
+            assert (area_id, label) == ("seo", t.area.label)

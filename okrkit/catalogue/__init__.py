@@ -17,9 +17,9 @@ The data is read on first use and cached; :func:`clear_cache` forgets it.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
 
 from okrkit.catalogue import _compiled
+from okrkit.catalogue._value import FrozenValue
 from okrkit.errors import CatalogueError, OKRError
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 
@@ -53,28 +53,39 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(FrozenValue):
     """An area or role: its stable ``id`` and its ``label`` in the locale."""
 
+    _fields = ("id", "label")
     id: str
     label: str
 
+    def __init__(self, id: str, label: str) -> None:
+        self._set(id, label)
 
-@dataclass(frozen=True)
-class Param:
+
+class Param(FrozenValue):
     """A number a template takes, with its default and unit."""
 
+    _fields = ("name", "default", "unit", "duration_unit")
     name: str
     default: float
     unit: str
-    duration_unit: str | None = None
+    duration_unit: str | None
+
+    def __init__(
+        self, name: str, default: float, unit: str, duration_unit: str | None = None
+    ) -> None:
+        self._set(name, default, unit, duration_unit)
 
 
-@dataclass(frozen=True)
-class TemplateKeyResult:
+class TemplateKeyResult(FrozenValue):
     """A key result of a template, its title shown with the default numbers."""
 
+    _fields = (
+        "id", "title", "kind", "unit", "direction", "params", "indicator", "tags", "source",
+        "cadence", "weight", "reporter", "proxy",
+    )  # fmt: skip
     id: str
     title: str
     kind: str
@@ -87,19 +98,42 @@ class TemplateKeyResult:
     cadence: str | None
     weight: float
     reporter: Label
-    proxy: str | None = None
+    proxy: str | None
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        kind: str,
+        unit: str | None,
+        direction: str | None,
+        params: dict[str, str],
+        indicator: str,
+        tags: tuple[str, ...],
+        source: str | None,
+        cadence: str | None,
+        weight: float,
+        reporter: Label,
+        proxy: str | None = None,
+    ) -> None:
+        self._set(
+            id, title, kind, unit, direction, params, indicator, tags, source, cadence, weight,
+            reporter, proxy,
+        )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class TemplateInitiative:
+class TemplateInitiative(FrozenValue):
     """A planned action of a template."""
 
+    _fields = ("title", "key_results")
     title: str
     key_results: tuple[str, ...]
 
+    def __init__(self, title: str, key_results: tuple[str, ...]) -> None:
+        self._set(title, key_results)
 
-@dataclass(frozen=True)
-class Template:
+
+class Template(FrozenValue):
     """A catalogue template in one locale.
 
     ``title`` is the objective, ``why`` says why it matters, ``goal`` is the
@@ -109,6 +143,11 @@ class Template:
     numbers, in this template's language.
     """
 
+    _fields = (
+        "id", "locale", "area", "roles", "goal", "title", "why", "notes", "committed", "params",
+        "key_results", "initiatives", "_match",
+    )  # fmt: skip
+    _shown = _fields[:-1]  # the locale match is neither compared nor shown
     id: str
     locale: str
     area: Label
@@ -121,7 +160,28 @@ class Template:
     params: dict[str, Param]
     key_results: tuple[TemplateKeyResult, ...]
     initiatives: tuple[TemplateInitiative, ...]
-    _match: LocaleMatch = field(repr=False, compare=False)
+    _match: LocaleMatch
+
+    def __init__(
+        self,
+        id: str,
+        locale: str,
+        area: Label,
+        roles: tuple[Label, ...],
+        goal: Label,
+        title: str,
+        why: str,
+        notes: str | None,
+        committed: bool,
+        params: dict[str, Param],
+        key_results: tuple[TemplateKeyResult, ...],
+        initiatives: tuple[TemplateInitiative, ...],
+        _match: LocaleMatch,
+    ) -> None:
+        self._set(
+            id, locale, area, roles, goal, title, why, notes, committed, params, key_results,
+            initiatives, _match,
+        )  # fmt: skip
 
     @property
     def _spec(self) -> TemplateSpec:
