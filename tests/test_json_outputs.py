@@ -144,7 +144,7 @@ def test_new_writes_the_editor_schema_line_and_the_file_still_works(tmp_path: Pa
     plan = okrkit.load(path)
     kr = plan.objectives[0].key_results[0]
     checkin = ["checkin", str(path), kr.id, "1" if kr.kind != "milestone" else "--done",
-               "--date", "2027-01-10"]  # fmt: skip
+               "--date", "2027-01-10", "--on", "2027-01-15"]  # fmt: skip
     assert main(checkin, out=io.StringIO(), err=io.StringIO()) == 0
     assert path.read_text(encoding="utf-8").splitlines()[0] == first
     assert okrkit.load(path).objectives[0].key_results[0].check_ins

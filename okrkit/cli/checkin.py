@@ -16,29 +16,36 @@ __all__ = ["register"]
 
 
 def run(ctx: Context) -> int:
-    from okrkit.files.checkin import append_check_in
+    from okrkit.files.checkin import CheckInDateError, append_check_in
 
     args = ctx.args
     if args.file == "-":
         raise UsageError(ctx._("checkin rewrites a file; it cannot read standard input"))
-    day = parse_date(ctx, args.date)
+    on = parse_date(ctx, args.on)
+    day = parse_date(ctx, args.date) if args.date else on
     inputs = {}
     for pair in args.input or []:
         name, sep, value = pair.partition("=")
         if not sep:
             raise UsageError(ctx._("--input expects NAME=NUMBER, got {value}", value=repr(pair)))
         inputs[name.strip()] = _number(ctx, value) or ""
-    result = append_check_in(
-        args.file,
-        args.key_result,
-        value=_number(ctx, args.value),
-        done=args.done,
-        confidence=_number(ctx, args.confidence),
-        note=args.note,
-        author=args.author,
-        day=day,
-        inputs=inputs or None,
-    )
+    try:
+        result = append_check_in(
+            args.file,
+            args.key_result,
+            value=_number(ctx, args.value),
+            done=args.done,
+            confidence=_number(ctx, args.confidence),
+            note=args.note,
+            author=args.author,
+            day=day,
+            inputs=inputs or None,
+            on=on,
+            force=args.force,
+        )
+    except CheckInDateError as exc:
+        hint = ctx._("Add --force to record it anyway.")
+        raise OKRError(f"{exc.localized(ctx.locale)} {hint}") from None
     ctx.err.write(
         ctx._(
             "Checked in {kr} on {date}{kept}",
@@ -105,7 +112,23 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     )
     checkin.add_argument("--note", help=_("a short note"))
     checkin.add_argument("--author", help=_("who checks in"))
-    checkin.add_argument("--date", help=_("date of the check-in (YYYY-MM-DD, default today)"))
+    checkin.add_argument(
+        "--date",
+        help=_(
+            "date of the check-in (YYYY-MM-DD, default today); it must fall within the "
+            "objective's period or the grace days after its end, and not after today"
+        ),
+    )
+    checkin.add_argument(
+        "--on",
+        metavar="DATE",
+        help=_("today's date, for the default check-in date and the future-date check"),
+    )
+    checkin.add_argument(
+        "--force",
+        action="store_true",
+        help=_("record a check-in dated outside its period or after today"),
+    )
     checkin.add_argument(
         "--input",
         action="append",

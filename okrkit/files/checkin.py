@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from okrkit._check_in_dates import CheckInDateProblem, check_in_date_problem
 from okrkit.errors import OKRError
 from okrkit.files.atomic import write_text_atomic
 from okrkit.files.editing import edited_text
@@ -27,7 +28,7 @@ from okrkit.files.lock import DEFAULT_TIMEOUT, locked
 from okrkit.files.reader import decode, loads, read_bytes
 from okrkit.model import CheckIn, KeyResult, Plan, _parse_number
 
-__all__ = ["CheckInResult", "append_check_in", "parse_confidence"]
+__all__ = ["CheckInDateError", "CheckInResult", "append_check_in", "parse_confidence"]
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -39,6 +40,52 @@ class CheckInResult:
     ref: str
     check_in: CheckIn
     kept_layout: bool
+
+
+def N_(s: str) -> str:
+    """Mark ``s`` for extraction into the message catalogue; translated at call time."""
+    return s
+
+
+_OUTSIDE = N_(
+    "Key result {kr}: the check-in date {date} is outside its period {period} (check-ins "
+    "count from {first} to {last}); correct the date, or record it in the plan of the "
+    "period it belongs to."
+)
+_FUTURE = N_(
+    "Key result {kr}: the check-in date {date} is after today, {on}; correct the date, or "
+    "record the check-in on that day."
+)
+
+
+class CheckInDateError(OKRError):
+    """A check-in dated outside its objective's period (plus the grace days after it)
+    or after today; ``problem`` says which. :meth:`localized` writes the dates and
+    the period the way ``locale`` does."""
+
+    def __init__(self, ref: str, problem: CheckInDateProblem) -> None:
+        self.ref = ref
+        self.problem = problem
+        self.msgid = _OUTSIDE if problem.kind == "outside-period" else _FUTURE
+        super().__init__(self.localized("en"))
+
+    def localized(self, locale: object = "en") -> str:
+        """The message in ``locale``, its dates and period formatted for it."""
+        from okrkit.formatting import format_date, format_period
+        from okrkit.i18n import translations
+
+        where: Any = locale
+        p = self.problem
+        values = {"kr": self.ref, "date": format_date(p.day, where), "on": format_date(p.on, where)}
+        if p.period is not None and p.first is not None and p.last is not None:
+            values["period"] = format_period(p.period, where)
+            values["first"] = format_date(p.first, where)
+            values["last"] = format_date(p.last, where)
+        assert self.msgid is not None
+        text: str = translations(where).gettext(self.msgid)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
+        return text
 
 
 def parse_confidence(text: str | float | None) -> float | None:
@@ -192,6 +239,8 @@ def append_check_in(
     format: Format | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     limits: Limits | None = None,
+    on: dt.date | None = None,
+    force: bool = False,
 ) -> CheckInResult:
     """Append a check-in to key result ``ref`` in the plan file at ``path``.
 
@@ -201,7 +250,14 @@ def append_check_in(
     is waited for up to ``timeout`` seconds. The new check-in is added as text
     beside its siblings, or through a round-trip edit (see
     :mod:`okrkit.files.roundtrip`), so the rest of the file stays as written.
+
+    ``day`` (default ``on``) is the check-in's date and ``on`` (default today) the
+    date it is judged by: a day outside the objective's period plus
+    :data:`~okrkit.model.CHECK_IN_GRACE_DAYS`, or after ``on``, raises
+    :class:`CheckInDateError` and leaves the file alone, unless ``force``; the same
+    rule as lint's ``check-in-outside-period``.
     """
+    on = on or dt.date.today()
     p = Path(path)
     fmt = format_of(p, format)
     with locked(p, timeout=timeout):
@@ -219,9 +275,12 @@ def append_check_in(
             confidence=confidence,
             note=note,
             author=author,
-            day=day or dt.date.today(),
+            day=day or on,
             inputs=inputs,
         )
+        problem = check_in_date_problem(check_in.date, plan.period_of(objective), on)
+        if problem is not None and not force:
+            raise CheckInDateError(f"{objective.id}/{kr.id}", problem)
         expected = _with_check_in(plan, oi, ki, check_in)
         first = _edit_yaml(text, oi, ki, check_in) if fmt == "yaml" else None
         new_text, kept = edited_text(text, plan, expected, fmt, str(p), limits, first_try=first)

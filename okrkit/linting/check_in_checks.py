@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from okrkit._check_in_dates import check_in_date_problem
 from okrkit.formatting import format_date, format_duration, format_score
 from okrkit.linting.context import Check, _Context
 from okrkit.linting.rules import N_
-from okrkit.model import CADENCE_DAYS, check_in_window
+from okrkit.model import CADENCE_DAYS
 
 __all__ = ["CHECKS"]
 
@@ -70,35 +71,34 @@ def _check_in_dates(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
     for objective, kr in ctx.key_results():
         period = ctx.plan.period_of(objective)
         for check_in in kr.check_ins:
-            day = check_in.date
-            if period is not None:
-                first, last = check_in_window(period)
-                if not first <= day <= last:
-                    message = ctx.say(
-                        N_(
-                            "Key result {kr} has a check-in dated {date}, outside its period "
-                            "{period} (check-ins count from {first} to {last}); correct the "
-                            "date, or record it in the plan of the period it belongs to."
-                        ),
-                        kr=kr.id,
-                        date=format_date(day, ctx.match),
-                        period=ctx.period(period),
-                        first=format_date(first, ctx.match),
-                        last=format_date(last, ctx.match),
-                    )
-                    yield ctx.path(objective, kr), message, kr.id
-                    continue
-            if day > ctx.on:
+            problem = check_in_date_problem(check_in.date, period, ctx.on)
+            if problem is None:
+                continue
+            if problem.kind == "outside-period":
+                assert problem.first is not None and problem.last is not None
+                message = ctx.say(
+                    N_(
+                        "Key result {kr} has a check-in dated {date}, outside its period "
+                        "{period} (check-ins count from {first} to {last}); correct the "
+                        "date, or record it in the plan of the period it belongs to."
+                    ),
+                    kr=kr.id,
+                    date=format_date(problem.day, ctx.match),
+                    period=ctx.period(period),
+                    first=format_date(problem.first, ctx.match),
+                    last=format_date(problem.last, ctx.match),
+                )
+            else:
                 message = ctx.say(
                     N_(
                         "Key result {kr} has a check-in dated {date}, after {on}; it does not "
                         "count until that day, so correct the date if it is a typo."
                     ),
                     kr=kr.id,
-                    date=format_date(day, ctx.match),
+                    date=format_date(problem.day, ctx.match),
                     on=format_date(ctx.on, ctx.match),
                 )
-                yield ctx.path(objective, kr), message, kr.id
+            yield ctx.path(objective, kr), message, kr.id
 
 
 #: This module's checks by rule id.
