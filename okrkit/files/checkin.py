@@ -6,7 +6,9 @@ block), so comments, key order, quoting and blank lines elsewhere stay exactly
 as they were. The edited text is loaded again and must equal the old plan plus
 the one check-in; if it does not (an unusual layout), the whole plan is
 written out instead and comments are lost, which the caller is told about.
-JSON files are rewritten from the model. Every write is atomic.
+JSON files are rewritten from the model. Every write is atomic. What is written
+follows the files writer's rule (:mod:`okrkit._serialize`): the fields the user
+wrote or that differ from their defaults, and the check-in's given fields.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 import yaml
 
 from okrkit._check_in_dates import CheckInDateProblem, check_in_date_problem
+from okrkit._serialize import model_to_data
 from okrkit.errors import OKRError
 from okrkit.files.atomic import write_text_atomic
 from okrkit.files.editing import edited_text
@@ -146,9 +149,9 @@ def _new_check_in(
     conf = parse_confidence(confidence)
     if conf is not None:
         data["confidence"] = conf
-    if note:
+    if note and note.strip():  # a blank note or author is none: not written as ''
         data["note"] = note
-    if author:
+    if author and author.strip():
         data["author"] = author
     check_in = CheckIn(**data)
     if check_in.inputs and kr.metric:
@@ -159,9 +162,11 @@ def _new_check_in(
 
 
 def _with_check_in(plan: Plan, oi: int, ki: int, check_in: CheckIn) -> Plan:
-    data = plan.model_dump(mode="python", exclude_unset=True)
+    """``plan`` plus ``check_in``, built from the data the files writer saves (every
+    field given or differing from its default), so nothing the plan holds is lost."""
+    data = model_to_data(plan, json_safe=False)
     kr = data["objectives"][oi]["key_results"][ki]
-    kr.setdefault("check_ins", []).append(check_in.model_dump(mode="python", exclude_unset=True))
+    kr.setdefault("check_ins", []).append(model_to_data(check_in, json_safe=False))
     return Plan(**data)
 
 
@@ -202,7 +207,7 @@ def _edit_yaml(text: str, oi: int, ki: int, check_in: CheckIn) -> str | None:
     if not isinstance(kr_node, yaml.MappingNode) or kr_node.flow_style:
         return None
     lines = text.splitlines()
-    item = check_in.model_dump(mode="python", exclude_unset=True)
+    item = model_to_data(check_in, json_safe=False)
     fields = {k.value: (k, v) for k, v in kr_node.value}
     if "check_ins" in fields:
         _, seq = fields["check_ins"]
