@@ -182,7 +182,8 @@ def test_checkin_failed_write_keeps_old_file(
 
     monkeypatch.setattr(os, "replace", disk_full)
     out, err = io.StringIO(), io.StringIO()
-    status = main(["checkin", str(plan_file), "sqls", "500", "--date", "2026-11-27"], out=out, err=err)
+    args = ["checkin", str(plan_file), "sqls", "500", "--date", "2026-11-27"]
+    status = main(args, out=out, err=err)
     assert status == 1
     assert "No space left on device" in err.getvalue() and "Traceback" not in err.getvalue()
     assert plan_file.read_bytes() == before
