@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from okrkit.measure.context import Context, expand_env
     from okrkit.measure.readings import Measurement, Reading
     from okrkit.measure.recording import record
-    from okrkit.measure.run import measure, measured_key_results, value_on
+    from okrkit.measure.run import measure, measured_key_results
     from okrkit.measure.spec import (
         Connection,
         CsvSource,
@@ -45,7 +45,6 @@ __all__ = [
     "measure",
     "measured_key_results",
     "record",
-    "value_on",
 ]
 
 _LAZY = {
@@ -56,7 +55,6 @@ _LAZY = {
     "record": "okrkit.measure.recording",
     "measure": "okrkit.measure.run",
     "measured_key_results": "okrkit.measure.run",
-    "value_on": "okrkit.measure.run",
     "Connection": "okrkit.measure.spec",
     "CsvSource": "okrkit.measure.spec",
     "FormulaSource": "okrkit.measure.spec",

@@ -14,7 +14,7 @@ from okrkit.measure.spec import CsvSource, FormulaSource, InputSource, SqlSource
 from okrkit.measure.sql import Engines, read_sql
 from okrkit.model import KeyResult, Objective, Plan
 
-__all__ = ["Progress", "measure", "measured_key_results", "value_on"]
+__all__ = ["Progress", "measure", "measured_key_results"]
 
 Progress = Callable[[int, int, str], None]
 """Called before each source runs with ``(number, total, "objective/kr")``."""
@@ -40,20 +40,6 @@ def measured_key_results(
         for kr in objective.key_results:
             if kr.measure is not None and (wanted is None or (objective.id, kr.id) in wanted):
                 yield objective, kr
-
-
-def value_on(kr: KeyResult, day: dt.date) -> float | None:
-    """The key result's value as of ``day``: its latest check-in up to then, else
-    ``current`` (when nothing was checked in), else ``baseline``."""
-    latest = None
-    for check_in in kr.check_ins:
-        if check_in.date <= day and (latest is None or check_in.date >= latest.date):
-            latest = check_in
-    if latest is not None:
-        return kr.check_in_value(latest)
-    if kr.check_ins:
-        return kr.baseline
-    return kr.current if kr.current is not None else kr.baseline
 
 
 def _context(
@@ -136,7 +122,7 @@ def _measure_one(
         source.describe(kr.metric) if isinstance(source, FormulaSource) else source.describe()
     )
     fetched_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    old = value_on(kr, context.on)
+    old = kr.value_on(context.on)  # the value scoring uses on that date
     try:
         if isinstance(source, FormulaSource):
             readings = _read_formula(source, kr, context, engines)
