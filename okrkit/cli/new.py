@@ -32,6 +32,21 @@ def _parse_sets(ctx: Context, pairs: list[str]) -> list[tuple[str | None, str, s
     return out
 
 
+def _no_templates(ctx: Context, goal: str, role: str | None) -> str:
+    """Why ``--goal`` (with ``--role``) gave no objective, and which roles would."""
+    from okrkit import catalogue
+    from okrkit.formatting import format_list
+
+    roles = sorted({r.id for t in catalogue.templates(ctx.locale, goal=goal) for r in t.roles})
+    return ctx._(
+        "no catalogue template serves goal {goal} for role {role}; choose one of these "
+        "roles, or leave out --role: {roles}",
+        goal=goal,
+        role=role,
+        roles=format_list(roles, ctx.locale, style="or"),
+    )
+
+
 def run(ctx: Context) -> int:
     from okrkit import catalogue
     from okrkit.files import dumps
@@ -42,11 +57,15 @@ def run(ctx: Context) -> int:
     company = None
     if args.goal:
         company = catalogue.company_objective(args.goal, ctx.locale, owner=args.owner)
+        # scored by the marketing objectives aligned to it; its milestone is a task
+        company = company.model_copy(update={"rollup": "children"})
     if args.template:
         chosen = [catalogue.get(tid, ctx.locale) for tid in args.template]
     elif args.goal:
         # top-down: the goal's templates, for one role if asked, three objectives by default
         chosen = catalogue.templates(ctx.locale, goal=args.goal, role=args.role)[: args.limit]
+        if not chosen:
+            raise OKRError(_no_templates(ctx, args.goal, args.role))
     else:
         raise UsageError(ctx._("give --template, or --goal for a top-down plan"))
     sets = _parse_sets(ctx, args.set or [])

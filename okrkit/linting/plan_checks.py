@@ -16,6 +16,8 @@ __all__ = ["CHECKS"]
 def _objective_count(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
     groups: dict[tuple[str | None, dt.date, dt.date], tuple[Period, int]] = {}
     for objective in ctx.plan.objectives:
+        if _rolls_up_children(ctx.plan, objective):
+            continue  # the level above the team's objectives, scored by them
         period = ctx.plan.period_of(objective)
         if period is not None:  # objectives without a period: see not-time-bound
             key = (objective.team, period.start, period.end)
@@ -72,8 +74,16 @@ def _no_key_results(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
             yield ctx.path(objective), message, objective.id
 
 
+def _rolls_up_children(plan: Plan, objective: Objective) -> bool:
+    """Whether ``objective`` is scored by the objectives aligned to it alone
+    (``rollup: children`` with children), so its own key results do not count."""
+    return objective.rollup == "children" and bool(plan.children(objective))
+
+
 def _key_result_count(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
     for objective in ctx.plan.objectives:
+        if _rolls_up_children(ctx.plan, objective):
+            continue  # progress comes from the aligned objectives, not a single number
         n = len(objective.key_results)
         if n == 1:
             text = ctx.t.ngettext(
@@ -99,6 +109,8 @@ def _key_result_count(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
 def _milestone_heavy(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
     for objective in ctx.plan.objectives:
         krs = objective.key_results
+        if _rolls_up_children(ctx.plan, objective):
+            continue  # scored by the aligned objectives: milestones here are tasks
         if krs and all(kr.kind == "milestone" for kr in krs):
             message = ctx.say(
                 N_(
