@@ -25,11 +25,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from okrkit._serialize import model_to_data
 from okrkit.errors import OKRError
 from okrkit.model import Objective, Plan, is_external
 
@@ -47,6 +48,8 @@ class Team:
     name: str
     plan: Plan
     source: str | None = None
+    #: The name as a document shows it (escaped for its format; see :meth:`Company.cleaned`).
+    shown_name: str | None = None
 
     @property
     def file(self) -> str | None:
@@ -56,7 +59,7 @@ class Team:
     @property
     def label(self) -> str:
         """How the team is shown: the plan's title, else the file's name."""
-        return self.plan.title or self.name
+        return self.plan.title or (self.shown_name if self.shown_name is not None else self.name)
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,17 @@ class Company:
         """The team whose file holds the merged objective ``objective_id``."""
         name = self.origin[objective_id]
         return next(t for t in self.teams if t.name == name)
+
+    def cleaned(self, clean: Callable[[str], str]) -> Company:
+        """This view with its user text passed through ``clean`` (such as
+        :func:`~okrkit.safe_output.md_escape`): the merged plan, each team's plan and
+        each team's file name as shown; names used as keys stay as they are."""
+        from okrkit.safe_output import safe_copy
+
+        teams = [
+            replace(t, plan=safe_copy(t.plan, clean), shown_name=clean(t.name)) for t in self.teams
+        ]
+        return replace(self, plan=safe_copy(self.plan, clean), teams=teams)
 
     def objectives_of(self, team: Team) -> list[Objective]:
         """The merged objectives that came from ``team``'s file."""
@@ -129,7 +143,7 @@ def _merge(members: Sequence[tuple[str, Plan, str | None]]) -> Company:
     for name, plan, source in members:
         where = source or name
         for i, objective in enumerate(plan.objectives):
-            data = objective.model_dump(mode="python", exclude_unset=True)
+            data = model_to_data(objective, json_safe=False)  # edits made in code included
             data["id"] = qualified(name, objective.id)
             if len(periods) > 1 and plan.period is not None and objective.period is None:
                 data["period"] = plan.period

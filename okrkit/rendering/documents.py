@@ -136,8 +136,6 @@ def _safe_for(item: Any, format: str, title: str | None) -> tuple[Any, str | Non
     """``item`` and ``title`` with user text made inert for ``format`` (see
     :mod:`okrkit.safe_output`): escaped for Markdown, without control characters
     for text and CSV. HTML is escaped by Jinja's autoescaping."""
-    import dataclasses
-
     from okrkit.company import Company
     from okrkit.safe_output import md_escape, safe_copy, text_clean
 
@@ -147,7 +145,7 @@ def _safe_for(item: Any, format: str, title: str | None) -> tuple[Any, str | Non
     if isinstance(item, (Plan, Objective, KeyResult)):
         item = safe_copy(item, clean)
     elif isinstance(item, Company):
-        item = dataclasses.replace(item, plan=safe_copy(item.plan, clean))
+        item = item.cleaned(clean)  # its teams' names and plans too
     return item, clean(title) if title else title
 
 
