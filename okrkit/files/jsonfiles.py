@@ -10,7 +10,9 @@ clear error.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from typing import Any
 
 import yaml
@@ -47,8 +49,104 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def parse_json(text: str, where: str, limits: Limits) -> Any:
-    """The data in JSON ``text``; errors name ``where`` and the line."""
+    """The data in JSON ``text``; errors name ``where`` and the line.
 
+    Most files hold no number near the digit limit: those are parsed by the C
+    parser without a Python call per number, and their data checked against the
+    limits in one pass that only answers yes or no. Any doubt (a long run of
+    digits anywhere in the text, a problem found) and the text is parsed again the
+    checked way, which finds and names the problem exactly as it always did.
+    """
+    if _long_digits(limits.max_number_digits).search(text) is None:
+        data = _quick(text, limits)
+        if data is not _DOUBT:
+            return data
+    return _parse_checked(text, where, limits)
+
+
+_DOUBT = object()
+
+
+def _quick(text: str, limits: Limits) -> Any:
+    """The data of ``text`` parsed at C speed when it keeps every limit and has no
+    duplicate key; else ``_DOUBT``."""
+    try:
+        data = json.loads(text, parse_constant=_refuse)
+        keys = _within(data, limits)
+        if keys is None:
+            return _DOUBT
+        # Every key is followed by one colon; a colon in a text, or a duplicate key
+        # (the parser kept the last), makes more colons than keys: then parse again
+        # with a hook that sees every key.
+        if text.count(":") != keys:
+            data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_refuse)
+    except (ValueError, RecursionError, _Duplicate):
+        return _DOUBT  # said exactly by the checked parse
+    return data
+
+
+@functools.lru_cache(maxsize=16)
+def _long_digits(max_digits: int) -> re.Pattern[str]:
+    """A run of digits that a number literal of more than ``max_digits`` digits must
+    hold: it has at most three runs (integer part, fraction, exponent)."""
+    run = max_digits // 3 + 1
+    return re.compile("[0-9]" * run)  # spelt out: faster than [0-9]{n} in CPython's re
+
+
+def _refuse(name: str) -> Any:
+    raise ValueError(name)
+
+
+def _within(data: Any, limits: Limits) -> int | None:
+    """How many keys ``data``'s mappings hold, if it keeps every limit that the
+    checked parse and :func:`_walk` enforce (numbers' size included; checked level
+    by level, in no particular order); else ``None``."""
+    max_text, max_size, numeric = limits.max_string_length, limits.max_magnitude, NUMERIC_KEYS
+    count, keys, depth, level = 1, 0, 1, [data]
+    while level:
+        depth += 1  # of the children of this level's collections
+        below: list[Any] = []
+        for value in level:
+            if type(value) is dict:
+                items: Any = value.items()
+                keys += len(value)
+            elif type(value) is list:
+                items = enumerate(value)
+            else:
+                if not _scalar_within(value, max_text, max_size):
+                    return None
+                continue
+            count += len(value)
+            if value and depth > limits.max_depth:
+                return None
+            for key, item in items:
+                kind = type(item)
+                if kind is dict or kind is list:
+                    below.append(item)
+                elif kind is str:
+                    if len(item) > max_text or (
+                        key in numeric and number_text_too_large(item, limits) is not None
+                    ):
+                        return None
+                elif (kind is float or kind is int) and not -max_size <= item <= max_size:
+                    return None
+                if type(key) is str and len(key) > max_text:
+                    return None
+        if count > limits.max_nodes:
+            return None
+        level = below
+    return keys
+
+
+def _scalar_within(value: Any, max_text: int, max_size: float) -> bool:
+    if isinstance(value, str):
+        return len(value) <= max_text
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return -max_size <= value <= max_size
+    return True
+
+
+def _parse_checked(text: str, where: str, limits: Limits) -> Any:
     def number(kind: type[int] | type[float]) -> Any:
         def build(literal: str) -> int | float:
             digits = sum(c.isdigit() for c in literal)

@@ -61,6 +61,8 @@ _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 def _parse_number(value: Any) -> Any:
     """Accept numbers and percent strings such as ``"4%"`` or ``"4.5 %"``."""
+    if type(value) is float or type(value) is int:  # the common case, first
+        return value
     if isinstance(value, bool):
         raise OKRError.translatable(N_("expected a number, got a boolean"))
     if isinstance(value, str):
@@ -82,8 +84,10 @@ def _serialize_number(value: float) -> int | float:
 
 Number = Annotated[
     float,
-    BeforeValidator(_parse_number),
+    # Before the validator, so that pydantic-core itself refuses NaN and infinity
+    # (after it, pydantic adds a Python check to every number).
     Field(allow_inf_nan=False),
+    BeforeValidator(_parse_number),
     PlainSerializer(_serialize_number),
     WithJsonSchema(
         {
@@ -116,6 +120,20 @@ def _upper(value: Any) -> Any:
 
 
 Id = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)]
+
+
+def _read_id(value: Any) -> Any:
+    """:func:`_check_id` and :data:`Id` in one call: text is checked, a whole
+    number (``id: 2``) becomes its digits, anything else is left to ``str``."""
+    if isinstance(value, str):
+        return _check_id(value)
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+#: An id as plan files write it (``mql``, ``q3.pipeline``, ``2``), checked.
+CheckedId = Annotated[str, BeforeValidator(_read_id)]
 
 
 _MISSING = object()

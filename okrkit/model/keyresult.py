@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
+from itertools import repeat
+from operator import attrgetter, is_not
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
@@ -14,20 +17,24 @@ from pydantic import (
 from okrkit.measure.spec import Measure
 from okrkit.model._base import (
     Cadence,
+    CheckedId,
     Date,
     Direction,
     DurationUnit,
-    Id,
     Indicator,
     KeyResultKind,
     Number,
     Tag,
     Unit,
-    _check_id,
     _Model,
     _serialize_number,
     _upper,
 )
+
+_is_str = str.__instancecheck__
+_value = attrgetter("value")
+_done = attrgetter("done")
+_is_set = partial(is_not, None)
 
 
 class Provenance(_Model):
@@ -68,7 +75,7 @@ class KeyResult(_Model):
     ('increase', 500.0)
     """
 
-    id: Annotated[Id, BeforeValidator(_check_id)]
+    id: CheckedId
     title: Annotated[str, Field(min_length=1)]
     kind: KeyResultKind = "metric"
     unit: Unit = "count"
@@ -105,23 +112,41 @@ class KeyResult(_Model):
     @model_validator(mode="before")
     @classmethod
     def _percent_only_for_percent(cls, data: Any) -> Any:
-        if isinstance(data, dict) and data.get("unit", "count") != "percent":
-            for name in cls._NUMERIC:
-                value = data.get(name)
-                if isinstance(value, str) and value.strip().endswith("%"):
-                    raise ValueError(
-                        f"{name} is written as a percent ({value!r}) but unit is "
-                        f"{data.get('unit', 'count')!r}; set unit: percent or drop the '%'"
-                    )
-            check_ins = data.get("check_ins")
-            for i, check_in in enumerate(check_ins if isinstance(check_ins, list) else ()):
-                value = check_in.get("value") if isinstance(check_in, dict) else None
-                if isinstance(value, str) and value.strip().endswith("%"):
-                    raise ValueError(
-                        f"check_ins[{i}].value: written as a percent ({value!r}) but unit is "
-                        f"{data.get('unit', 'count')!r}; give the value as a plain number"
-                    )
+        if not isinstance(data, dict) or data.get("unit", "count") == "percent":
+            return data
+        # Only text can be a percent: look for any at C speed (no Python loop per
+        # value) and read the values one by one only when there is some.
+        if any(map(_is_str, map(data.get, cls._NUMERIC))):
+            cls._percent_in_fields(data)
+        check_ins = data.get("check_ins")
+        if isinstance(check_ins, list) and check_ins:
+            try:
+                text = any(map(_is_str, map(dict.get, check_ins, repeat("value"))))
+            except TypeError:  # an item that is not a mapping: look at each
+                text = True
+            if text:
+                cls._percent_in_check_ins(data, check_ins)
         return data
+
+    @classmethod
+    def _percent_in_fields(cls, data: dict[str, Any]) -> None:
+        for name in cls._NUMERIC:
+            value = data.get(name)
+            if isinstance(value, str) and value.strip().endswith("%"):
+                raise ValueError(
+                    f"{name} is written as a percent ({value!r}) but unit is "
+                    f"{data.get('unit', 'count')!r}; set unit: percent or drop the '%'"
+                )
+
+    @staticmethod
+    def _percent_in_check_ins(data: dict[str, Any], check_ins: list[Any]) -> None:
+        for i, check_in in enumerate(check_ins):
+            value = check_in.get("value") if isinstance(check_in, dict) else None
+            if isinstance(value, str) and value.strip().endswith("%"):
+                raise ValueError(
+                    f"check_ins[{i}].value: written as a percent ({value!r}) but unit is "
+                    f"{data.get('unit', 'count')!r}; give the value as a plain number"
+                )
 
     @model_validator(mode="after")
     def _check(self) -> KeyResult:
@@ -149,11 +174,15 @@ class KeyResult(_Model):
             raise ValueError("done: only milestones are done; a metric has a current value")
         self._check_unit()
         self._check_direction()
-        for i, check_in in enumerate(self.check_ins):
-            if check_in.done is not None:
-                raise ValueError(f"check_ins[{i}]: a metric check-in records a value, not done")
-            if check_in.value is None and not (check_in.inputs and self.metric):
-                raise ValueError(f"check_ins[{i}]: expected a value (or inputs for the metric)")
+        check_ins = self.check_ins
+        # At C speed: every check-in has a value and none is marked done (the usual
+        # case); else look at each to name the first that is wrong.
+        if None in map(_value, check_ins) or any(map(_is_set, map(_done, check_ins))):
+            for i, check_in in enumerate(check_ins):
+                if check_in.done is not None:
+                    raise ValueError(f"check_ins[{i}]: a metric check-in records a value, not done")
+                if check_in.value is None and not (check_in.inputs and self.metric):
+                    raise ValueError(f"check_ins[{i}]: expected a value (or inputs for the metric)")
         if self.metric is not None:
             from okrkit import metrics
 

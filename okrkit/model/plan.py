@@ -15,8 +15,8 @@ from pydantic import (
 from okrkit.errors import PlanError
 from okrkit.measure.spec import Connection
 from okrkit.model._base import (
+    CheckedId,
     Date,
-    Id,
     InitiativeStatus,
     Rollup,
     _check_id,
@@ -68,7 +68,7 @@ class Initiative(_Model):
     """A planned action (a leading indicator) that should move key results."""
 
     title: Annotated[str, Field(min_length=1)]
-    id: Annotated[Id, BeforeValidator(_check_id)] | None = None
+    id: CheckedId | None = None
     owner: str | None = None
     status: InitiativeStatus = "planned"
     due: Date | None = None
@@ -93,7 +93,7 @@ class Objective(_Model):
     ``key_results``, ``children`` (the objectives aligned to it) or ``both``.
     """
 
-    id: Annotated[Id, BeforeValidator(_check_id)]
+    id: CheckedId
     title: Annotated[str, Field(min_length=1)]
     description: str | None = None
     owner: str | None = None
