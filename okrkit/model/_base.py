@@ -324,6 +324,11 @@ def convert_errors(exc: PydanticValidationError) -> list[tuple[str, str]]:
 
 def _parse_date(value: Any) -> Any:
     """Read ``YYYY-MM-DD`` text as a date, naming an impossible date clearly."""
+    if type(value) is str:  # the common case, first
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass  # spaces around the date, or no date: below
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, str):
