@@ -323,9 +323,15 @@ def format_goal(
         return format_value(value, unit, locale, currency=currency, compact=compact)
 
     if direction in ("increase", "decrease", None) and baseline is not None and target is not None:
-        # Translators: next to a key result's title: where it starts and where it must end.
-        return _put(t.gettext("from {baseline} to {target}"), baseline=first(baseline),
-                    target=last(target))  # fmt: skip
+        # Some languages say which way the number moves ("từ 35% xuống 15%").
+        if target < baseline:
+            # Translators: next to a key result's title: where it starts and the lower
+            # value it must come down to.
+            text = t.pgettext("going down", "from {baseline} to {target}")
+        else:
+            # Translators: next to a key result's title: where it starts and where it must end.
+            text = t.gettext("from {baseline} to {target}")
+        return _put(text, baseline=first(baseline), target=last(target))
     if direction == "at_least" and target is not None:
         # Translators: a level a key result must hold (a minimum).
         return _put(t.gettext("at least {target}"), target=last(target))

@@ -142,7 +142,7 @@ GOALS = {
     "en": ("from 24 to 8 hours", "from 1,000 to 1,160", "at least 95%"),
     "sv": ("från 24 till 8 timmar", "från 1\xa0000 till 1\xa0160", "minst 95\xa0%"),
     "ru": ("с 24 до 8 часов", "с 1\xa0000 до 1\xa0160", "не менее 95\xa0%"),
-    "vi": ("từ 24 đến 8 giờ", "từ 1.000 đến 1.160", "tối thiểu 95%"),
+    "vi": ("từ 24 xuống 8 giờ", "từ 1.000 lên 1.160", "tối thiểu 95%"),
     "zh_Hans": ("从24到8小时", "从1,000到1,160", "不低于95%"),
     "zh_Hant": ("從 24 到 8 小時", "從 1,000 到 1,160", "不低於 95%"),
 }
@@ -157,6 +157,29 @@ def test_goals_are_phrased_per_locale(locale: str) -> None:
     )
     assert format_goal("increase", "count", locale, baseline=1000, target=1160) == count
     assert format_goal("at_least", "percent", locale, target=95) == floor
+
+
+#: A goal whose target is below its baseline, as each language says it.
+GOING_DOWN = {
+    "en": "from 35% to 15%",
+    "sv": "från 35\xa0% till 15\xa0%",
+    "ru": "с 35\xa0% до 15\xa0%",
+    "vi": "từ 35% xuống 15%",
+    "zh_Hans": "从35%到15%",
+    "zh_Hant": "從 35% 到 15%",
+}
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_a_goal_going_down_says_so_where_the_language_does(locale: str) -> None:
+    # Vietnamese says which way the number moves: "lên" up, "xuống" down.
+    down = format_goal("decrease", "percent", locale, baseline=35, target=15)
+    assert down == GOING_DOWN[locale]
+    # The phrase follows the numbers, not the declared direction.
+    assert format_goal(None, "percent", locale, baseline=35, target=15) == down
+    up = format_goal("increase", "percent", locale, baseline=15, target=35)
+    swapped = down.replace("35", "{a}").replace("15", "35").replace("{a}", "15")
+    assert up == ("từ 15% lên 35%" if locale == "vi" else swapped)
 
 
 def test_russian_duration_after_a_preposition_takes_the_genitive() -> None:
