@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -63,8 +64,12 @@ def render(
     >>> text.splitlines()[0].startswith("# ")
     True
     """
-    from okrkit.catalogue import Template
     from okrkit.company import Company, company_context
+
+    # A catalogue template exists only once okrkit.catalogue is imported: a plan's
+    # render need not import the catalogue (and its data) to see it has none.
+    loaded = sys.modules.get("okrkit.catalogue")
+    Template: Any = loaded.Template if loaded is not None else ()
 
     if format not in FORMATS:
         raise OKRError.translatable(

@@ -194,6 +194,10 @@ def _make(
         chart=lambda kr, period: _markup(chart_svg(kr, period, match)),
     )
     env.globals.update(html_globals(match))
+    if loader is None and autoescape is None:  # okrkit's own setup: keep compiled templates
+        from okrkit.rendering.bytecode import template_cache
+
+        env.bytecode_cache = template_cache(env)
     return env
 
 
