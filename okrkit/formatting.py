@@ -31,7 +31,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from okrkit._numbers import patterns
+from okrkit._numbers import Patterns, patterns
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 from okrkit.period import Period
 
@@ -118,9 +118,13 @@ def format_percent(points: float, locale: LocaleLike = "en", *, digits: int = 1)
 
 def format_score(value: float, locale: LocaleLike = "en") -> str:
     """A 0..1 score as a whole percentage (0.64 -> "64 %" in Swedish); never "-0 %"."""
+    return _score_with(patterns(_n(locale)), value)
+
+
+def _score_with(found: Patterns, value: float) -> str:
+    """:func:`format_score` with the locale's patterns at hand (a render's hot loop)."""
     if not math.isfinite(value):  # a score of numbers near the float range: no number to show
         return "—"
-    found = patterns(_n(locale))
     return found.apply(found.percent, Decimal(str(0.0 if round(value * 100) == 0 else value)))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from okrkit.i18n import LocaleMatch, translations
 from okrkit.model import KeyResult
 from okrkit.period import Period
-from okrkit.rendering.values import _fill, kr_value
+from okrkit.rendering.values import kr_value
 
 __all__ = ["chart_svg"]
 
@@ -52,14 +52,12 @@ def chart_svg(
         return f"{x:.1f}", f"{y:.1f}"
 
     t = translations(match)
-    label = escape(
-        _fill(
-            t.gettext("{title}: check-ins against the expected line from {baseline} to {target}"),
-            title=kr.title,
-            baseline=kr_value(kr, kr.baseline, match) if baseline_text is None else baseline_text,
-            target=kr_value(kr, kr.target, match) if target_text is None else target_text,
-        )
-    )
+    baseline = kr_value(kr, kr.baseline, match) if baseline_text is None else baseline_text
+    target = kr_value(kr, kr.target, match) if target_text is None else target_text
+    label = t.gettext("{title}: check-ins against the expected line from {baseline} to {target}")
+    # filled as _fill fills a plain text, in the same order, then escaped once
+    label = label.replace("{title}", kr.title).replace("{baseline}", baseline)
+    label = str(escape(label.replace("{target}", target)))
     x0, y0 = xy(0, kr.baseline)
     x1, y1 = xy(span, kr.target)
     parts = [

@@ -14,14 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from okrkit.formatting import format_score
+from okrkit._numbers import patterns
+from okrkit.formatting import _score_with
 from okrkit.i18n import LocaleMatch, translations
 from okrkit.model import KeyResult
 from okrkit.period import Period
 from okrkit.rendering.chart import chart_svg
 from okrkit.rendering.labels import STATUS_LABELS
-from okrkit.rendering.values import _fill, kr_target, kr_value
-from okrkit.scoring import Score, Status
+from okrkit.rendering.values import kr_target, kr_value
+from okrkit.scoring import Band, Score, Status
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -58,29 +59,46 @@ def html_globals(match: LocaleMatch) -> dict[str, Callable[..., Any]]:
     t = translations(match)
     # What the template's {{ _('...') }} gives in an autoescaped template.
     bar_label = Markup(t.gettext(_BAR_LABEL)) % {}
+    bar_text = str(bar_label)
     statuses = {status: escape(t.gettext(text)) for status, text in STATUS_LABELS.items()}
+    bands = {band: str(escape(band)) for band in Band}
 
     done, not_done = (Markup(t.gettext(text)) % {} for text in ("done", "not done"))
 
-    def score_bar(s: Score, progress: str | None = None) -> Markup:
-        progress = format_score(s.value, match) if progress is None else progress
-        expected = "—" if s.expected is None else format_score(s.expected, match)
-        label = _fill(bar_label, progress=progress, expected=expected)
+    found = patterns(match.babel)
+
+    def score(value: float) -> str:
+        return _score_with(found, value)
+
+    def score_texts(s: Score) -> tuple[str, str]:
+        """A score's progress and expected progress, formatted ("—" when not expected)."""
+        return score(s.value), "—" if s.expected is None else score(s.expected)
+
+    def score_bar(s: Score, progress: str | None = None, expected: str | None = None) -> Markup:
+        progress = score(s.value) if progress is None else progress
+        if expected is None:
+            expected = "—" if s.expected is None else score(s.expected)
+        # as the macro's _(...)|fill(...) did: each value escaped, in this order
+        label = bar_text.replace("{progress}", str(escape(progress)))
+        label = label.replace("{expected}", str(escape(expected)))
+        band = bands.get(s.band) or escape(s.band)
         out = (
-            f'<div class="bar {escape(s.band)}" role="img" aria-label="{label}">\n'
-            f'<span style="width: {escape(width(s.value))}"></span>'
+            f'<div class="bar {band}" role="img" aria-label="{label}">\n'
+            f'<span style="width: {width(s.value)}"></span>'  # digits, "." and "%" only
         )
         if s.expected is not None:
-            out += f'<i style="left: {escape(width(s.expected))}"></i>'
+            out += f'<i style="left: {width(s.expected)}"></i>'
         return Markup(out + "</div>")
 
     def score_status(s: Score) -> Markup:
-        return Markup(f'<span class="status {escape(s.band)}">{statuses[Status(s.status)]}</span>')
+        band = bands.get(s.band) or escape(s.band)
+        status = statuses.get(s.status) or statuses[Status(s.status)]
+        return Markup(f'<span class="status {band}">{status}</span>')
 
     def score_confidence(s: Score) -> Markup:
         if s.confidence is None:
             return Markup("—")
-        return escape(format_score(s.confidence, match))
+        return escape(score(s.confidence))
 
     def kr_row(ks: Score, period: Period | None, compact: object = None) -> KeyResultRow:
         """The cells of the document's key result table, as its template drew them."""
@@ -93,14 +111,21 @@ def html_globals(match: LocaleMatch) -> dict[str, Callable[..., Any]]:
             current: str = done if ks.done else not_done
         else:
             current = kr_value(kr, ks.current, match, compact=money) or "—"
-        plain = kr.unit != "currency" or money is None  # the chart's baseline reads the same
-        chart = chart_svg(kr, period, match, baseline_text=baseline if plain else None)
-        progress = format_score(ks.value, match)
+        target = kr_value(kr, kr.target, match, compact=money)
+        plain = kr.unit != "currency" or money is None  # the chart's numbers read the same
+        chart = chart_svg(
+            kr,
+            period,
+            match,
+            baseline_text=baseline if plain else None,
+            target_text=target if plain else None,
+        )
+        progress, expected = score_texts(ks)
         return KeyResultRow(
             baseline=baseline or "—",
             current=current,
-            target=kr_target(kr, match, compact=money),
-            bar=score_bar(ks, progress),
+            target=kr_target(kr, match, compact=money, target_text=target),
+            bar=score_bar(ks, progress, expected),
             progress=progress,
             status=score_status(ks),
             confidence=score_confidence(ks),
@@ -110,6 +135,7 @@ def html_globals(match: LocaleMatch) -> dict[str, Callable[..., Any]]:
     return {
         "kr_row": kr_row,
         "score_bar": score_bar,
+        "score_texts": score_texts,
         "score_status": score_status,
         "score_confidence": score_confidence,
     }

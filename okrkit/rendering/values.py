@@ -80,8 +80,18 @@ def kr_delta(
     )
 
 
-def kr_target(kr: KeyResult, match: LocaleMatch, *, compact: bool | None = None) -> str:
-    """The target of a key result as a reader expects it ("≤ 420 $", "40–60")."""
+def kr_target(
+    kr: KeyResult,
+    match: LocaleMatch,
+    *,
+    compact: bool | None = None,
+    target_text: str | None = None,
+) -> str:
+    """The target of a key result as a reader expects it ("≤ 420 $", "40–60").
+
+    ``target_text`` is ``kr_value(kr, kr.target, match, compact=compact)`` when the
+    caller has it already.
+    """
     t = translations(match)
     if kr.kind == "milestone":
         return t.gettext("done")
@@ -90,7 +100,7 @@ def kr_target(kr: KeyResult, match: LocaleMatch, *, compact: bool | None = None)
         low = kr_value(kr, kr.target_min, match, compact=compact)
         high = kr_value(kr, kr.target_max, match, compact=compact)
         return format_range(low, high, match)
-    text = kr_value(kr, kr.target, match, compact=compact)
+    text = kr_value(kr, kr.target, match, compact=compact) if target_text is None else target_text
     if direction == "at_least":
         return f"≥ {text}"
     if direction == "at_most":
