@@ -64,12 +64,10 @@ def render(
     >>> text.splitlines()[0].startswith("# ")
     True
     """
-    from okrkit.company import Company, company_context
-
-    # A catalogue template exists only once okrkit.catalogue is imported: a plan's
-    # render need not import the catalogue (and its data) to see it has none.
-    loaded = sys.modules.get("okrkit.catalogue")
-    Template: Any = loaded.Template if loaded is not None else ()
+    # A catalogue template or a company exists only once its module is imported: a
+    # plan's render need not import them to see it was given neither.
+    Template: Any = _loaded("okrkit.catalogue", "Template")
+    Company: Any = _loaded("okrkit.company", "Company")
 
     if format not in FORMATS:
         raise OKRError.translatable(
@@ -103,8 +101,12 @@ def render(
         items = [t if t.locale == match.locale else _relocalize(t, match) for t in book]
         context = _book_context(items)
     elif isinstance(item, Company):
+        from okrkit.company import company_context
+
         context = company_context(item, on or dt.date.today(), policy, match)
     elif name.startswith("company.") and isinstance(item, (Plan, Objective, KeyResult)):
+        from okrkit.company import company_context
+
         context = company_context(_as_plan(item), on or dt.date.today(), policy, match)
     else:
         if isinstance(item, Template) or not isinstance(item, (Plan, Objective, KeyResult)):
@@ -141,8 +143,9 @@ def _safe_for(item: Any, format: str, title: str | None) -> tuple[Any, str | Non
     """``item`` and ``title`` with user text made inert for ``format`` (see
     :mod:`okrkit.safe_output`): escaped for Markdown, without control characters
     for text and CSV. HTML is escaped by Jinja's autoescaping."""
-    from okrkit.company import Company
     from okrkit.safe_output import md_escape, safe_copy, text_clean
+
+    Company: Any = _loaded("okrkit.company", "Company")
 
     clean = {"markdown": md_escape, "text": text_clean, "csv": text_clean}.get(format)
     if clean is None:
@@ -152,6 +155,12 @@ def _safe_for(item: Any, format: str, title: str | None) -> tuple[Any, str | Non
     elif isinstance(item, Company):
         item = item.cleaned(clean)  # its teams' names and plans too
     return item, clean(title) if title else title
+
+
+def _loaded(module: str, name: str) -> Any:
+    """``module.name`` if ``module`` is imported, else ``()`` (``isinstance`` is then false)."""
+    found = sys.modules.get(module)
+    return getattr(found, name) if found is not None else ()
 
 
 def _relocalize(t: Template, match: LocaleMatch) -> Template:
