@@ -29,23 +29,24 @@ import secrets
 import stat
 from pathlib import Path
 
-from okrkit.errors import PlanFileError
+from okrkit.errors import N_, Message, PlanFileError
 
 __all__ = ["os_error", "write_bytes_atomic", "write_text_atomic"]
 
 _KINDS = {
-    stat.S_IFIFO: "a FIFO (named pipe)",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: N_("a FIFO (named pipe)"),
+    stat.S_IFCHR: N_("a character device"),
+    stat.S_IFBLK: N_("a block device"),
+    stat.S_IFSOCK: N_("a socket"),
+    stat.S_IFDIR: N_("a folder"),
 }
 
 
 def os_error(path: str | os.PathLike[str], exc: OSError) -> PlanFileError:
     """A :class:`PlanFileError` for ``exc`` naming ``path``: ``plan.yaml: Permission denied``."""
     reason = exc.strerror or str(exc) or type(exc).__name__
-    error = PlanFileError(f"{os.fspath(path)}: {reason}")
+    # Translators: {reason} is the operating system's message, such as "Permission denied".
+    error = PlanFileError.translatable(N_("{path}: {reason}"), path=os.fspath(path), reason=reason)
     error.errno = exc.errno  # type: ignore[attr-defined]
     return error
 
@@ -57,10 +58,15 @@ def _existing(target: str, shown: str | os.PathLike[str]) -> os.stat_result | No
         return None
     kind = stat.S_IFMT(st.st_mode)
     if kind != stat.S_IFREG:
-        what = _KINDS.get(kind, "not a regular file")
-        raise PlanFileError(
-            f"{os.fspath(shown)}: is {what}; okrkit only replaces regular files"
-            " (write to standard output with -o -)"
+        what = _KINDS.get(kind, N_("not a regular file"))
+        raise PlanFileError.translatable(
+            # Translators: {what} is one of "a folder", "a socket", ...
+            N_(
+                "{path}: is {what}; okrkit only replaces regular files "
+                "(write to standard output with -o -)"
+            ),
+            path=os.fspath(shown),
+            what=Message(what),
         )
     return st
 

@@ -22,7 +22,7 @@ import yaml
 
 from okrkit._check_in_dates import CheckInDateProblem, check_in_date_problem
 from okrkit._serialize import model_to_data
-from okrkit.errors import OKRError
+from okrkit.errors import N_, OKRError
 from okrkit.files.atomic import write_text_atomic
 from okrkit.files.editing import edited_text
 from okrkit.files.formats import Format, format_of
@@ -96,18 +96,18 @@ def parse_confidence(text: str | float | None) -> float | None:
     if text is None:
         return None
     raw = str(text).strip()
+    bad = OKRError.translatable(
+        N_("confidence: expected a number from 0 to 1 or a percentage such as 70%, got {value}"),
+        value=repr(raw),
+    )
     try:
         value = float(raw.rstrip("% "))
     except ValueError:
-        raise OKRError(
-            f"confidence: expected a number from 0 to 1 or a percentage such as 70%, got {raw!r}"
-        ) from None
+        raise bad from None
     if raw.endswith("%"):
         value /= 100
     if not 0 <= value <= 1:
-        raise OKRError(
-            f"confidence: expected a number from 0 to 1 or a percentage such as 70%, got {raw!r}"
-        )
+        raise bad
     return value
 
 
@@ -125,27 +125,40 @@ def _new_check_in(
     data: dict[str, Any] = {"date": day}
     if kr.kind == "milestone":
         if value is not None:
-            raise OKRError(f"{kr.id} is a milestone: check in with --done or --not-done, no value")
+            raise OKRError.translatable(
+                N_("{id} is a milestone: check in with --done or --not-done, no value"), id=kr.id
+            )
         if done is None:
-            raise OKRError(f"{kr.id} is a milestone: say --done or --not-done")
+            raise OKRError.translatable(
+                N_("{id} is a milestone: say --done or --not-done"), id=kr.id
+            )
         data["done"] = done
     else:
         if done is not None:
-            raise OKRError(f"{kr.id} is a metric: give its current value, not --done")
+            raise OKRError.translatable(
+                N_("{id} is a metric: give its current value, not --done"), id=kr.id
+            )
         if value is None and not inputs:
-            raise OKRError(f"{kr.id}: expected the current value")
+            raise OKRError.translatable(N_("{id}: expected the current value"), id=kr.id)
         if value is not None:
             if kr.unit != "percent" and str(value).strip().endswith("%"):
-                raise OKRError(f"{kr.id}: value {value!r} is a percent but the unit is {kr.unit}")
+                raise OKRError.translatable(
+                    N_("{id}: value {value} is a percent but the unit is {unit}"),
+                    id=kr.id,
+                    value=repr(value),
+                    unit=kr.unit,
+                )
             try:
                 data["value"] = float(_parse_number(value))
             except ValueError as exc:
-                raise OKRError(f"{kr.id}: {exc}") from None
+                raise OKRError.translatable("{id}: {reason}", id=kr.id, reason=exc) from None
         if inputs:
             try:
                 data["inputs"] = {k: float(_parse_number(v)) for k, v in inputs.items()}
             except ValueError as exc:
-                raise OKRError(f"{kr.id}: inputs: {exc}") from None
+                raise OKRError.translatable(
+                    "{id}: inputs: {reason}", id=kr.id, reason=exc
+                ) from None
     conf = parse_confidence(confidence)
     if conf is not None:
         data["confidence"] = conf

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Literal
 
-from okrkit.errors import PlanFileError
+from okrkit.errors import N_, PlanFileError
 
 __all__ = ["FORMATS", "Format", "check_format", "format_of"]
 
@@ -28,4 +28,6 @@ def check_format(format: str) -> Format:
         return "yaml"
     if format == "json":
         return "json"
-    raise PlanFileError(f"unknown format {format!r}; expected 'yaml' or 'json'")
+    raise PlanFileError.translatable(
+        N_("unknown format {format}; expected 'yaml' or 'json'"), format=repr(format)
+    )

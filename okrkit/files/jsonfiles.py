@@ -17,9 +17,17 @@ from typing import Any
 
 import yaml
 
-from okrkit.errors import N_, PlanFileError
+from okrkit.errors import N_, Num, PlanFileError
 from okrkit.files.limits import LimitError, Limits
-from okrkit.files.nodes import NUMERIC_KEYS, check_document, number_text_too_large
+from okrkit.files.nodes import (
+    NUMERIC_KEYS,
+    check_document,
+    not_finite,
+    number_text_too_large,
+    text_too_long,
+    too_large,
+    too_many_digits,
+)
 
 __all__ = ["parse_json", "too_deep"]
 
@@ -31,9 +39,13 @@ class _Duplicate(Exception):
 
 def too_deep(where: str, limits: Limits) -> LimitError:
     """The error for nesting deeper than the limit (or than the parser can go)."""
-    return LimitError(
-        f"{where}: nested more than {limits.max_depth} levels deep; plans are limited to "
-        f"{limits.max_depth} (Limits.max_depth)"
+    return LimitError.translatable(
+        N_(
+            "{where}: nested more than {limit} levels deep; plans are limited to {limit} "
+            "(Limits.max_depth)"
+        ),
+        where=where,
+        limit=Num(limits.max_depth),
     )
 
 
@@ -151,22 +163,16 @@ def _parse_checked(text: str, where: str, limits: Limits) -> Any:
         def build(literal: str) -> int | float:
             digits = sum(c.isdigit() for c in literal)
             if digits > limits.max_number_digits:
-                raise LimitError(
-                    f"{where}: a number with {digits:,} digits; numbers are limited to "
-                    f"{limits.max_number_digits} digits (Limits.max_number_digits)"
-                )
+                raise too_many_digits(where, digits, limits)
             value = kind(literal)
             if abs(value) > limits.max_magnitude:
-                raise LimitError(
-                    f"{where}: {literal} is too large; numbers are limited to "
-                    f"±{limits.max_magnitude:g} (Limits.max_magnitude)"
-                )
+                raise too_large(where, literal, limits)
             return value
 
         return build
 
     def constant(name: str) -> Any:
-        raise PlanFileError(f"{where}: expected a finite number, got {name}")
+        raise not_finite(where, name)
 
     try:
         data = json.loads(
@@ -187,7 +193,11 @@ def _parse_checked(text: str, where: str, limits: Limits) -> Any:
     except RecursionError:
         raise too_deep(where, limits) from None
     except _Duplicate as exc:
-        duplicate = PlanFileError(f"{where}: duplicate key {exc.key!r}; each key may appear once")
+        duplicate = PlanFileError.translatable(
+            N_("{where}: duplicate key {key}; each key may appear once"),
+            where=where,
+            key=repr(exc.key),
+        )
         raise _located(text, where, limits, duplicate) from None
     except PlanFileError as exc:
         raise _located(text, where, limits, exc) from None
@@ -223,9 +233,13 @@ def _walk(data: Any, where: str, limits: Limits) -> None:
         value, depth = stack.pop()
         count += 1
         if count > limits.max_nodes:
-            raise LimitError(
-                f"{where}: more than {limits.max_nodes:,} values; plans are limited to "
-                f"{limits.max_nodes:,} (Limits.max_nodes)"
+            raise LimitError.translatable(
+                N_(
+                    "{where}: more than {limit} values; plans are limited to {limit} "
+                    "(Limits.max_nodes)"
+                ),
+                where=where,
+                limit=Num(limits.max_nodes),
             )
         if depth > limits.max_depth:
             raise too_deep(where, limits)
@@ -237,10 +251,7 @@ def _walk(data: Any, where: str, limits: Limits) -> None:
                     and (key in NUMERIC_KEYS)
                     and (number_text_too_large(item, limits) is not None)
                 ):
-                    raise LimitError(
-                        f"{where}: {key}: {item} is too large; numbers are limited to "
-                        f"±{limits.max_magnitude:g} (Limits.max_magnitude)"
-                    )
+                    raise too_large(f"{where}: {key}", item, limits)
                 stack.append((item, depth + 1))
         elif isinstance(value, list):
             stack.extend((item, depth + 1) for item in value)
@@ -250,7 +261,4 @@ def _walk(data: Any, where: str, limits: Limits) -> None:
 
 def _text(value: Any, where: str, limits: Limits) -> None:
     if isinstance(value, str) and len(value) > limits.max_string_length:
-        raise LimitError(
-            f"{where}: text of {len(value):,} characters; text is limited to "
-            f"{limits.max_string_length:,} (Limits.max_string_length)"
-        )
+        raise text_too_long(where, len(value), limits)

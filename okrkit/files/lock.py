@@ -30,7 +30,7 @@ import time
 from collections.abc import Iterator
 from types import ModuleType
 
-from okrkit.errors import PlanFileError
+from okrkit.errors import N_, PlanFileError
 from okrkit.files.atomic import os_error
 
 __all__ = ["DEFAULT_TIMEOUT", "LockError", "locked"]
@@ -49,10 +49,22 @@ class LockError(PlanFileError):
     """Another process held the plan file's lock for longer than the timeout."""
 
 
-def _busy(path: str | os.PathLike[str], timeout: float, extra: str = "") -> LockError:
-    return LockError(
-        f"{os.fspath(path)}: another process is editing this file"
-        f" (waited {timeout:g} s){extra}; try again"
+def _busy(path: str | os.PathLike[str], timeout: float, lock: str | None = None) -> LockError:
+    if lock is None:
+        return LockError.translatable(
+            # Translators: {seconds} is a number of seconds.
+            N_("{path}: another process is editing this file (waited {seconds} s); try again"),
+            path=os.fspath(path),
+            seconds=f"{timeout:g}",
+        )
+    return LockError.translatable(
+        N_(
+            "{path}: another process is editing this file (waited {seconds} s); "
+            "if no okrkit is running, delete {lock}; try again"
+        ),
+        path=os.fspath(path),
+        seconds=f"{timeout:g}",
+        lock=lock,
     )
 
 
@@ -91,7 +103,9 @@ def _acquire(path: str | os.PathLike[str], real: str, timeout: float) -> int:
         try:
             fd = os.open(real, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
-            raise PlanFileError(f"{os.fspath(path)}: no such file") from None
+            raise PlanFileError.translatable(
+                N_("{path}: no such file"), path=os.fspath(path)
+            ) from None
         except OSError as exc:
             raise os_error(path, exc) from None
         while True:
@@ -131,7 +145,7 @@ def _sidecar(path: str | os.PathLike[str], real: str, timeout: float) -> Iterato
             break
         except FileExistsError:
             if time.monotonic() >= deadline:
-                raise _busy(path, timeout, f"; if no okrkit is running, delete {lock}") from None
+                raise _busy(path, timeout, str(lock)) from None
             time.sleep(0.02)
         except OSError as exc:
             raise os_error(lock, exc) from None

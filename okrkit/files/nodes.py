@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from okrkit.errors import PlanFileError
+from okrkit.errors import N_, Num, PlanFileError
 from okrkit.files.limits import LimitError, Limits
 
 __all__ = ["check_document", "field_path"]
@@ -70,40 +70,28 @@ def field_path(entry: _Entry | None) -> str:
 
 def _where(source: str, node: yaml.Node, entry: _Entry | None) -> str:
     path = field_path(entry)
-    return f"{source}:{node.start_mark.line + 1}: " + (f"{path}: " if path else "")
+    return f"{source}:{node.start_mark.line + 1}" + (f": {path}" if path else "")
 
 
 def _scalar(loader: Any, node: yaml.ScalarNode, entry: _Entry, limits: Limits, source: str) -> None:
     value: str = node.value
     if node.tag == _STR:
         if len(value) > limits.max_string_length:
-            raise LimitError(
-                f"{_where(source, node, entry)}text of {len(value):,} characters; text is "
-                f"limited to {limits.max_string_length:,} (Limits.max_string_length)"
-            )
+            raise text_too_long(_where(source, node, entry), len(value), limits)
         numeric = entry[3] in NUMERIC_KEYS or (entry[2] is not None and entry[2][3] == "inputs")
         if numeric and number_text_too_large(value, limits) is not None:
-            raise LimitError(
-                f"{_where(source, node, entry)}{value} is too large; numbers are limited to "
-                f"±{limits.max_magnitude:g} (Limits.max_magnitude)"
-            )
+            raise too_large(_where(source, node, entry), value, limits)
         return
     if node.tag not in _NUMBERS:
         return
     digits = sum(c.isdigit() for c in value)
     if digits > limits.max_number_digits:
-        raise LimitError(
-            f"{_where(source, node, entry)}a number with {digits:,} digits; numbers are "
-            f"limited to {limits.max_number_digits} digits (Limits.max_number_digits)"
-        )
+        raise too_many_digits(_where(source, node, entry), digits, limits)
     number = loader.construct_object(node)
     if isinstance(number, float) and not math.isfinite(number):
-        raise PlanFileError(f"{_where(source, node, entry)}expected a finite number, got {value}")
+        raise not_finite(_where(source, node, entry), value)
     if abs(number) > limits.max_magnitude:
-        raise LimitError(
-            f"{_where(source, node, entry)}{value} is too large; numbers are limited to "
-            f"±{limits.max_magnitude:g} (Limits.max_magnitude)"
-        )
+        raise too_large(_where(source, node, entry), value, limits)
 
 
 def _mapping(
@@ -117,12 +105,18 @@ def _mapping(
             pairs.append(("<<", value))
             continue
         if not isinstance(key, yaml.ScalarNode):
-            raise PlanFileError(f"{_where(source, key, entry)}a key must be plain text")
+            raise PlanFileError.translatable(
+                N_("{where}: a key must be plain text"), where=_where(source, key, entry)
+            )
         if key.value in seen:
             first = seen[key.value].start_mark.line + 1
-            raise PlanFileError(
-                f"{_where(source, key, (value, 0, entry, key.value))}duplicate key "
-                f"{key.value!r} (first at line {first}); each key may appear once"
+            raise PlanFileError.translatable(
+                N_(
+                    "{where}: duplicate key {key} (first at line {first}); each key may appear once"
+                ),
+                where=_where(source, key, (value, 0, entry, key.value)),
+                key=repr(key.value),
+                first=first,
             )
         seen[key.value] = key
         pairs.append((key.value, value))
@@ -145,9 +139,14 @@ def check_document(loader: Any, root: yaml.Node, limits: Limits, source: str) ->
         entry = stack.pop()
         node, depth, _, _ = entry
         if depth > max_depth:
-            raise LimitError(
-                f"{_where(source, node, entry)}nested {depth} levels deep; plans are limited "
-                f"to {max_depth} (Limits.max_depth)"
+            raise LimitError.translatable(
+                N_(
+                    "{where}: nested {depth} levels deep; plans are limited to {limit} "
+                    "(Limits.max_depth)"
+                ),
+                where=_where(source, node, entry),
+                depth=Num(depth),
+                limit=Num(max_depth),
             )
         if node.tag not in _ALLOWED:
             _bad_tag(node, entry, source)
@@ -157,7 +156,7 @@ def check_document(loader: Any, root: yaml.Node, limits: Limits, source: str) ->
             children = list(enumerate(node.value))
         count += len(children)
         if count > limits.max_nodes:
-            raise LimitError(_budget(source, count, limits))
+            raise _budget(source, count, limits)
         nested: list[_Entry] = []
         for part, child in children:
             key = id(child)
@@ -185,9 +184,13 @@ def _leaf(loader: Any, entry: _Entry, limits: Limits, source: str) -> None:
 
 
 def _bad_tag(node: yaml.Node, entry: _Entry, source: str) -> None:
-    raise PlanFileError(
-        f"{_where(source, node, entry)}the tag {_short(node.tag)} is not plan data; "
-        "expected text, a number, a date, a list or a mapping"
+    raise PlanFileError.translatable(
+        N_(
+            "{where}: the tag {tag} is not plan data; "
+            "expected text, a number, a date, a list or a mapping"
+        ),
+        where=_where(source, node, entry),
+        tag=_short(node.tag),
     )
 
 
@@ -195,10 +198,57 @@ def _short(tag: str) -> str:
     return "!!" + tag.removeprefix(_T) if tag.startswith(_T) else tag
 
 
-def _budget(source: str, count: int, limits: Limits) -> str:
-    return (
-        f"{source}: more than {limits.max_nodes:,} values (counting each alias where it "
-        f"is used); plans are limited to {limits.max_nodes:,} (Limits.max_nodes)"
+def _budget(source: str, count: int, limits: Limits) -> LimitError:
+    return LimitError.translatable(
+        N_(
+            "{where}: more than {limit} values (counting each alias where it is used); "
+            "plans are limited to {limit} (Limits.max_nodes)"
+        ),
+        where=source,
+        limit=Num(limits.max_nodes),
+    )
+
+
+def text_too_long(where: str, length: int, limits: Limits) -> LimitError:
+    """The error for a text longer than ``limits.max_string_length``."""
+    return LimitError.translatable(
+        N_(
+            "{where}: text of {length} characters; text is limited to {limit} "
+            "(Limits.max_string_length)"
+        ),
+        where=where,
+        length=Num(length),
+        limit=Num(limits.max_string_length),
+    )
+
+
+def too_large(where: str, value: str, limits: Limits) -> LimitError:
+    """The error for a number beyond ``limits.max_magnitude`` (``value`` as written)."""
+    return LimitError.translatable(
+        N_("{where}: {value} is too large; numbers are limited to {limit} (Limits.max_magnitude)"),
+        where=where,
+        value=value,
+        limit=f"±{limits.max_magnitude:g}",
+    )
+
+
+def too_many_digits(where: str, digits: int, limits: Limits) -> LimitError:
+    """The error for a number written with more than ``limits.max_number_digits`` digits."""
+    return LimitError.translatable(
+        N_(
+            "{where}: a number with {digits} digits; numbers are limited to {limit} digits "
+            "(Limits.max_number_digits)"
+        ),
+        where=where,
+        digits=Num(digits),
+        limit=Num(limits.max_number_digits),
+    )
+
+
+def not_finite(where: str, value: str) -> PlanFileError:
+    """The error for ``.nan``, ``.inf`` or ``NaN`` where a number belongs."""
+    return PlanFileError.translatable(
+        N_("{where}: expected a finite number, got {value}"), where=where, value=value
     )
 
 
@@ -216,9 +266,12 @@ def _check_expansion(root: yaml.Node, limits: Limits, source: str) -> None:
             if key in size:
                 continue
             if key in on_path:
-                raise PlanFileError(
-                    f"{source}:{node.start_mark.line + 1}: an alias refers to a value that "
-                    "contains it; a plan cannot be recursive"
+                raise PlanFileError.translatable(
+                    N_(
+                        "{where}: an alias refers to a value that contains it; "
+                        "a plan cannot be recursive"
+                    ),
+                    where=f"{source}:{node.start_mark.line + 1}",
                 )
             on_path.add(key)
             stack.append((node, True))
@@ -228,17 +281,27 @@ def _check_expansion(root: yaml.Node, limits: Limits, source: str) -> None:
         size[key] = 1 + sum(size[id(c)] for c in children)
         height[key] = 1 + max((height[id(c)] for c in children), default=0)
         if size[key] > limits.max_nodes:
-            raise LimitError(_budget(source, size[key], limits))
+            raise _budget(source, size[key], limits)
     unique = len(size)
     if size[id(root)] - unique > limits.max_alias_nodes:
-        raise LimitError(
-            f"{source}: aliases expand to {size[id(root)] - unique:,} more values; plans are "
-            f"limited to {limits.max_alias_nodes:,} through aliases (Limits.max_alias_nodes)"
+        raise LimitError.translatable(
+            N_(
+                "{where}: aliases expand to {count} more values; plans are limited to {limit} "
+                "through aliases (Limits.max_alias_nodes)"
+            ),
+            where=source,
+            count=Num(size[id(root)] - unique),
+            limit=Num(limits.max_alias_nodes),
         )
     if height[id(root)] > limits.max_depth:
-        raise LimitError(
-            f"{source}: aliases nest values {height[id(root)]} levels deep; plans are limited "
-            f"to {limits.max_depth} (Limits.max_depth)"
+        raise LimitError.translatable(
+            N_(
+                "{where}: aliases nest values {depth} levels deep; plans are limited to {limit} "
+                "(Limits.max_depth)"
+            ),
+            where=source,
+            depth=Num(height[id(root)]),
+            limit=Num(limits.max_depth),
         )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError as PydanticValidationError
 
-from okrkit.errors import N_, PlanFileError, ValidationError
+from okrkit.errors import N_, Num, PlanFileError, ValidationError
 from okrkit.files.formats import Format, check_format, format_of
 from okrkit.files.jsonfiles import parse_json
 from okrkit.files.jsonfiles import too_deep as _too_deep
@@ -49,10 +49,7 @@ _Loader: type[Any] = _PlanLoader
 def _size(text: str, where: str, limits: Limits) -> None:
     size = len(text) if len(text) * 4 <= limits.max_bytes else len(text.encode("utf-8"))
     if size > limits.max_bytes:
-        raise LimitError(
-            f"{where}: {size:,} bytes; plans are limited to {limits.max_bytes:,} bytes"
-            " (Limits.max_bytes)"
-        )
+        raise too_big(where, size, limits)
 
 
 def _not_yaml(where: str, problem: str) -> PlanFileError:
@@ -247,7 +244,14 @@ def check_file_size(path: str | os.PathLike[str], limits: Limits) -> None:
     except OSError:
         return  # reading it says what is wrong
     if size > limits.max_bytes:
-        raise LimitError(
-            f"{os.fspath(path)}: {size:,} bytes; plans are limited to {limits.max_bytes:,} bytes"
-            " (Limits.max_bytes)"
-        )
+        raise too_big(os.fspath(path), size, limits)
+
+
+def too_big(where: str, size: int, limits: Limits) -> LimitError:
+    """The error for a file of ``size`` bytes, larger than ``limits.max_bytes``."""
+    return LimitError.translatable(
+        N_("{where}: {size} bytes; plans are limited to {limit} bytes (Limits.max_bytes)"),
+        where=where,
+        size=Num(size),
+        limit=Num(limits.max_bytes),
+    )
