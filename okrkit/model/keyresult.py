@@ -14,6 +14,7 @@ from pydantic import (
     model_validator,
 )
 
+from okrkit.errors import N_
 from okrkit.measure.spec import Measure
 from okrkit.model._base import (
     Cadence,
@@ -29,6 +30,7 @@ from okrkit.model._base import (
     _Model,
     _serialize_number,
     _upper,
+    field_error,
 )
 
 _is_str = str.__instancecheck__
@@ -133,9 +135,15 @@ class KeyResult(_Model):
         for name in cls._NUMERIC:
             value = data.get(name)
             if isinstance(value, str) and value.strip().endswith("%"):
-                raise ValueError(
-                    f"{name} is written as a percent ({value!r}) but unit is "
-                    f"{data.get('unit', 'count')!r}; set unit: percent or drop the '%'"
+                raise field_error(
+                    None,
+                    N_(
+                        "{field} is written as a percent ({value}) but unit is {unit}; "
+                        "set unit: percent or drop the '%'"
+                    ),
+                    field=name,
+                    value=repr(value),
+                    unit=repr(data.get("unit", "count")),
                 )
 
     @staticmethod
@@ -143,9 +151,14 @@ class KeyResult(_Model):
         for i, check_in in enumerate(check_ins):
             value = check_in.get("value") if isinstance(check_in, dict) else None
             if isinstance(value, str) and value.strip().endswith("%"):
-                raise ValueError(
-                    f"check_ins[{i}].value: written as a percent ({value!r}) but unit is "
-                    f"{data.get('unit', 'count')!r}; give the value as a plain number"
+                raise field_error(
+                    f"check_ins[{i}].value",
+                    N_(
+                        "written as a percent ({value}) but unit is {unit}; "
+                        "give the value as a plain number"
+                    ),
+                    value=repr(value),
+                    unit=repr(data.get("unit", "count")),
                 )
 
     @model_validator(mode="after")
@@ -153,25 +166,31 @@ class KeyResult(_Model):
         if self.kind == "milestone":
             for name in self._NUMERIC:
                 if getattr(self, name) is not None:
-                    raise ValueError(
-                        f"{name}: a milestone is done or not and has no numbers; "
-                        "use kind: metric for a numeric key result"
+                    raise field_error(
+                        name,
+                        N_(
+                            "a milestone is done or not and has no numbers; "
+                            "use kind: metric for a numeric key result"
+                        ),
                     )
             if self.direction is not None or self.metric is not None:
-                raise ValueError("a milestone has no direction or metric")
+                raise field_error(None, N_("a milestone has no direction or metric"))
             if self.measure is not None:
-                raise ValueError(
-                    "measure: a milestone is done or not; only metric key results measure "
-                    "themselves (record a milestone with okrkit checkin --done)"
+                raise field_error(
+                    "measure",
+                    N_(
+                        "a milestone is done or not; only metric key results measure "
+                        "themselves (record a milestone with okrkit checkin --done)"
+                    ),
                 )
             for i, check_in in enumerate(self.check_ins):
                 if check_in.value is not None or check_in.done is None:
-                    raise ValueError(
-                        f"check_ins[{i}]: a milestone check-in records done: true/false"
+                    raise field_error(
+                        f"check_ins[{i}]", N_("a milestone check-in records done: true/false")
                     )
             return self
         if self.done is not None:
-            raise ValueError("done: only milestones are done; a metric has a current value")
+            raise field_error("done", N_("only milestones are done; a metric has a current value"))
         self._check_unit()
         self._check_direction()
         check_ins = self.check_ins
@@ -180,66 +199,102 @@ class KeyResult(_Model):
         if None in map(_value, check_ins) or any(map(_is_set, map(_done, check_ins))):
             for i, check_in in enumerate(check_ins):
                 if check_in.done is not None:
-                    raise ValueError(f"check_ins[{i}]: a metric check-in records a value, not done")
+                    raise field_error(
+                        f"check_ins[{i}]", N_("a metric check-in records a value, not done")
+                    )
                 if check_in.value is None and not (check_in.inputs and self.metric):
-                    raise ValueError(f"check_ins[{i}]: expected a value (or inputs for the metric)")
+                    raise field_error(
+                        f"check_ins[{i}]", N_("expected a value (or inputs for the metric)")
+                    )
         if self.metric is not None:
             from okrkit import metrics
 
             if self.metric not in metrics.names():
-                raise ValueError(
-                    f"metric: unknown metric {self.metric!r}; expected one of "
-                    + ", ".join(metrics.names())
+                raise field_error(
+                    "metric",
+                    N_("unknown metric {metric}; expected one of {metrics}"),
+                    metric=repr(self.metric),
+                    metrics=", ".join(metrics.names()),
                 )
             if metrics.unit_of(self.metric) != self.unit:
-                raise ValueError(
-                    f"unit: metric {self.metric!r} is measured in "
-                    f"{metrics.unit_of(self.metric)}, but unit is {self.unit}"
+                raise field_error(
+                    "unit",
+                    N_("metric {metric} is measured in {measured}, but unit is {unit}"),
+                    metric=repr(self.metric),
+                    measured=metrics.unit_of(self.metric),
+                    unit=self.unit,
                 )
         return self
 
     def _check_unit(self) -> None:
         if self.unit == "currency":
             if not self.currency:
-                raise ValueError("currency: unit currency needs an ISO 4217 code such as USD")
+                raise field_error(
+                    "currency", N_("unit currency needs an ISO 4217 code such as USD")
+                )
             if self.currency not in _currencies():
-                raise ValueError(f"currency: {self.currency!r} is not an ISO 4217 currency code")
+                raise field_error(
+                    "currency",
+                    N_("{currency} is not an ISO 4217 currency code"),
+                    currency=repr(self.currency),
+                )
         elif self.currency is not None:
-            raise ValueError(f"currency: only unit currency takes a currency (unit is {self.unit})")
+            raise field_error(
+                "currency",
+                N_("only unit currency takes a currency (unit is {unit})"),
+                unit=self.unit,
+            )
         if self.duration_unit is not None and self.unit != "duration":
-            raise ValueError(f"duration_unit: only unit duration takes one (unit is {self.unit})")
+            raise field_error(
+                "duration_unit", N_("only unit duration takes one (unit is {unit})"), unit=self.unit
+            )
 
     def _check_direction(self) -> None:
         direction, baseline, target = self.direction, self.baseline, self.target
         if direction in (None, "increase", "decrease"):
             if target is None:
-                raise ValueError("target: a metric key result needs a target")
+                raise field_error("target", N_("a metric key result needs a target"))
             if baseline is None:
-                raise ValueError(
-                    "baseline: a metric key result needs a baseline to measure progress from "
-                    "(or direction at_least / at_most for a level that must hold)"
+                raise field_error(
+                    "baseline",
+                    N_(
+                        "a metric key result needs a baseline to measure progress from "
+                        "(or direction at_least / at_most for a level that must hold)"
+                    ),
                 )
             if baseline == target:
-                raise ValueError(
-                    f"target: equals the baseline ({_serialize_number(target)}); a key result must "
-                    "move; for a level that must hold use direction at_least or at_most"
+                raise field_error(
+                    "target",
+                    N_(
+                        "equals the baseline ({baseline}); a key result must move; "
+                        "for a level that must hold use direction at_least or at_most"
+                    ),
+                    baseline=str(_serialize_number(target)),
                 )
             if direction == "increase" and target < baseline:
-                raise ValueError("target: direction increase needs a target above the baseline")
+                raise field_error(
+                    "target", N_("direction increase needs a target above the baseline")
+                )
             if direction == "decrease" and target > baseline:
-                raise ValueError("target: direction decrease needs a target below the baseline")
+                raise field_error(
+                    "target", N_("direction decrease needs a target below the baseline")
+                )
         elif direction in ("at_least", "at_most"):
             if target is None:
-                raise ValueError(f"target: direction {direction} needs a target (the threshold)")
+                raise field_error(
+                    "target",
+                    N_("direction {direction} needs a target (the threshold)"),
+                    direction=direction,
+                )
         else:  # between
             lo, hi = self.target_min, self.target_max
             if lo is None or hi is None:
                 missing = "target_min" if lo is None else "target_max"
-                raise ValueError(
-                    f"{missing}: direction between needs both target_min and target_max"
+                raise field_error(
+                    missing, N_("direction between needs both target_min and target_max")
                 )
             if lo > hi:
-                raise ValueError("target_min: must not be above target_max")
+                raise field_error("target_min", N_("must not be above target_max"))
 
     @property
     def resolved_direction(self) -> Direction | None:

@@ -12,7 +12,7 @@ from pydantic import (
     model_validator,
 )
 
-from okrkit.errors import PlanError
+from okrkit.errors import N_, Message, OKRError, PlanError
 from okrkit.measure.spec import Connection
 from okrkit.model._base import (
     CheckedId,
@@ -21,6 +21,7 @@ from okrkit.model._base import (
     Rollup,
     _check_id,
     _Model,
+    field_error,
     gc_paused,
 )
 from okrkit.model.keyresult import KeyResult
@@ -53,9 +54,13 @@ def _check_locale(value: Any) -> Any:
             raise UnknownLocaleError(text)
         resolve_locale(text)
     except UnknownLocaleError:
-        raise ValueError(
-            f"unknown locale; expected one of {', '.join(SUPPORTED)} "
-            "(or a regional variant such as sv_FI or zh-TW)"
+        raise field_error(
+            None,
+            N_(
+                "unknown locale; expected one of {locales} "
+                "(or a regional variant such as sv_FI or zh-TW)"
+            ),
+            locales=", ".join(SUPPORTED),
         ) from None
     return text
 
@@ -115,21 +120,32 @@ class Objective(_Model):
         seen: set[str] = set()
         for i, kr in enumerate(self.key_results):
             if kr.id in seen:
-                raise ValueError(f"key_results[{i}].id: duplicate key result id {kr.id!r}")
+                raise field_error(
+                    f"key_results[{i}].id", N_("duplicate key result id {id}"), id=repr(kr.id)
+                )
             seen.add(kr.id)
         for i, initiative in enumerate(self.initiatives):
             for ref in initiative.key_results:
                 if ref not in seen:
-                    raise ValueError(
-                        f"initiatives[{i}].key_results: {ref!r} is not a key result of "
-                        f"objective {self.id!r} (expected one of {sorted(seen)})"
+                    raise field_error(
+                        f"initiatives[{i}].key_results",
+                        N_("{ref} is not a key result of objective {id} (expected one of {known})"),
+                        ref=repr(ref),
+                        id=repr(self.id),
+                        known=str(sorted(seen)),
                     )
         if self.parent == self.id:
-            raise ValueError(f"parent: objective {self.id!r} cannot align to itself")
+            raise field_error(
+                "parent", N_("objective {id} cannot align to itself"), id=repr(self.id)
+            )
         if self.key_results and all(kr.weight == 0 for kr in self.key_results):
-            raise ValueError(
-                f"key_results: every key result of objective {self.id!r} has weight 0, so "
-                "the objective cannot be scored; give at least one a weight above 0"
+            raise field_error(
+                "key_results",
+                N_(
+                    "every key result of objective {id} has weight 0, so the objective cannot "
+                    "be scored; give at least one a weight above 0"
+                ),
+                id=repr(self.id),
             )
         return self
 
@@ -202,15 +218,21 @@ class Plan(_Model):
         index: dict[str, Objective] = {}
         for i, objective in enumerate(self.objectives):
             if objective.id in index:
-                raise ValueError(f"objectives[{i}].id: duplicate objective id {objective.id!r}")
+                raise field_error(
+                    f"objectives[{i}].id",
+                    N_("duplicate objective id {id}"),
+                    id=repr(objective.id),
+                )
             index[objective.id] = objective
         children: dict[str, list[Objective]] = {}
         for i, objective in enumerate(self.objectives):
             if objective.parent is None or is_external(objective.parent):
                 continue
             if objective.parent not in index:
-                raise ValueError(
-                    f"objectives[{i}].parent: {objective.parent!r} is not an objective in this plan"
+                raise field_error(
+                    f"objectives[{i}].parent",
+                    N_("{parent} is not an objective in this plan"),
+                    parent=repr(objective.parent),
                 )
             children.setdefault(objective.parent, []).append(objective)
         for objective in self.objectives:  # cycle check: walk up with a visited set
@@ -218,9 +240,11 @@ class Plan(_Model):
             node = objective
             while node.parent is not None and not is_external(node.parent):
                 if node.parent in seen:
-                    raise ValueError(
-                        f"objectives: alignment cycle through {objective.id!r} -> "
-                        f"{node.parent!r}; parents must form a tree"
+                    raise field_error(
+                        "objectives",
+                        N_("alignment cycle through {id} -> {parent}; parents must form a tree"),
+                        id=repr(objective.id),
+                        parent=repr(node.parent),
                     )
                 seen.add(node.parent)
                 node = index[node.parent]
@@ -245,7 +269,7 @@ class Plan(_Model):
             try:
                 self._build_index()
             except ValueError as exc:
-                raise PlanError(str(exc)) from None
+                raise _plan_error(exc) from None
 
     def objective(self, objective_id: str) -> Objective:
         """The objective with id ``objective_id``; :class:`KeyError` if absent."""
@@ -300,16 +324,37 @@ class Plan(_Model):
                 objective = self.objective(objective_id)
                 return objective, objective.key_result(kr_id)
             except KeyError:
-                raise PlanError(f"no key result {ref!r} in this plan") from None
+                raise PlanError.translatable(
+                    N_("no key result {ref} in this plan"), ref=repr(ref)
+                ) from None
         found = [(o, kr) for o in self.objectives for kr in o.key_results if kr.id == ref]
         if len(found) == 1:
             return found[0]
         if not found:
             known = ", ".join(f"{o.id}/{kr.id}" for o in self.objectives for kr in o.key_results)
-            raise PlanError(f"no key result {ref!r} in this plan; expected one of: {known}")
+            raise PlanError.translatable(
+                N_("no key result {ref} in this plan; expected one of: {known}"),
+                ref=repr(ref),
+                known=known,
+            )
         options = ", ".join(f"{o.id}/{kr.id}" for o, kr in found)
-        raise PlanError(f"key result id {ref!r} is ambiguous; use one of: {options}")
+        raise PlanError.translatable(
+            N_("key result id {ref} is ambiguous; use one of: {options}"),
+            ref=repr(ref),
+            options=options,
+        )
 
     def teams(self) -> list[str]:
         """Team names in order of first appearance."""
         return list(dict.fromkeys(o.team for o in self.objectives if o.team))
+
+
+def _plan_error(exc: ValueError) -> PlanError:
+    """A validator's error ``exc`` as a :class:`PlanError`, translatable where it is."""
+    if isinstance(exc, OKRError) and exc.msgid is not None:
+        message = Message(exc.msgid, **exc.params)
+        field = getattr(exc, "field", None)
+        if field:
+            return PlanError.translatable("{field}: {message}", field=field, message=message)
+        return PlanError.translatable("{message}", message=message)
+    return PlanError(str(exc))
