@@ -202,13 +202,30 @@ def format_currency(
     if compact is None:
         compact = abs(amount) >= 1_000_000
     if compact:
-        return format_compact_currency(amount, currency, locale=loc, fraction_digits=2)
-    if whole:
-        text: str = _whole_currency_pattern(loc).apply(
+        text: str = format_compact_currency(amount, currency, locale=loc, fraction_digits=2)
+    elif whole:
+        text = _whole_currency_pattern(loc).apply(
             amount, loc, currency=currency, currency_digits=False
         )
+    else:
+        text = babel_currency(amount, currency, locale=loc)
+    return _currency_code(text, currency, loc)
+
+
+#: Locales whose finance writers name a foreign currency by its ISO code
+#: ("1,5 mn USD", "800 000 USD") rather than CLDR's symbol ("US$"); their own
+#: currency keeps its symbol ("1,5 mn kr").
+_CODE_FOR_FOREIGN = {"sv": "SEK"}
+
+
+def _currency_code(text: str, currency: str, loc: Locale) -> str:
+    own = _CODE_FOR_FOREIGN.get(loc.language)
+    if own is None or currency == own:
         return text
-    return babel_currency(amount, currency, locale=loc)
+    from babel.numbers import get_currency_symbol
+
+    symbol = get_currency_symbol(currency, locale=loc)
+    return text.replace(symbol, currency) if symbol != currency else text
 
 
 def _unit_words(unit: str, count: int, t: gettext.NullTranslations, *, governed: bool) -> str:
@@ -315,6 +332,8 @@ def format_goal(
     """
     t = translations(locale)
     duration = unit == "duration"
+    if compact is None and unit == "currency":  # one money style in the line
+        compact = compact_money([baseline, target, target_min, target_max])
 
     def first(value: float) -> str:  # the number before the unit's only mention
         if duration:
@@ -385,10 +404,21 @@ def parenthesize(text: str, detail: str, locale: LocaleLike = "en") -> str:
 
 
 def format_date(day: dt.date, locale: LocaleLike = "en", *, format: str = "medium") -> str:
-    """A date in the locale's ``short``, ``medium``, ``long`` or ``full`` format."""
+    """A date in the locale's ``short``, ``medium``, ``long`` or ``full`` format, or
+    ``sentence``: ``medium`` where that reads well in running text, else how the
+    language writes a date in a sentence ("ngày 31 tháng 10 năm 2026"). ``long``
+    is such a sentence form too."""
     from babel.dates import format_date as babel_date
 
-    return babel_date(day, format=format, locale=_n(locale))
+    loc = _n(locale)
+    if format in ("long", "sentence"):  # widths used inside sentences ("Scored on {date}")
+        format = _SENTENCE_DATE.get(loc.language, "medium" if format == "sentence" else format)
+    return babel_date(day, format=format, locale=loc)
+
+
+#: Where a date in running text reads otherwise than CLDR's ``long`` format:
+#: Vietnamese writes "ngày 31 tháng 10 năm 2026" in a sentence, not "31 tháng 10, 2026".
+_SENTENCE_DATE = {"vi": "'ngày' d 'tháng' M 'năm' y"}
 
 
 def format_period(period: Period, locale: LocaleLike = "en") -> str:

@@ -390,3 +390,82 @@ def test_numbers_that_read_two_ways_are_refused(text: str, locale: str) -> None:
     with pytest.raises(OKRError) as info:
         parse_number(text, locale)
     assert f"'{text}'" in info.value.localized(locale)
+
+
+def _spaces(text: str) -> str:
+    """CLDR's no-break and narrow no-break spaces as plain spaces, for reading."""
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
+SENTENCE_DATES = {
+    "en": "October 31, 2026",
+    "sv": "31 oktober 2026",
+    "ru": "31 октября 2026 г.",
+    "vi": "ngày 31 tháng 10 năm 2026",
+    "zh_Hans": "2026年10月31日",
+    "zh_Hant": "2026年10月31日",
+}
+
+
+@pytest.mark.parametrize("locale", sorted(SENTENCE_DATES))
+def test_dates_in_sentences_read_as_running_text(locale: str) -> None:
+    from okrkit.formatting import format_date
+
+    day = dt.date(2026, 10, 31)
+    assert _spaces(format_date(day, locale, format="long")) == SENTENCE_DATES[locale]
+    assert "thg" not in format_date(day, locale, format="long")  # no abbreviated month
+
+
+GOAL_MONEY = {
+    # 800,000 -> 1,400,000 USD: one style in the line (long, as 800,000 is under a million)
+    "en": "from $800,000 to $1,400,000",
+    "sv": "från 800 000 USD till 1 400 000 USD",
+    "ru": "с 800 000 $ до 1 400 000 $",
+    "vi": "từ 800.000 US$ đến 1.400.000 US$",
+    "zh_Hans": "从US$800,000到US$1,400,000",
+    "zh_Hant": "從 US$800,000 到 US$1,400,000",
+}
+
+
+@pytest.mark.parametrize("locale", sorted(GOAL_MONEY))
+def test_goal_without_compact_keeps_one_money_style(locale: str) -> None:
+    goal = format_goal(
+        "increase", "currency", locale, baseline=800_000, target=1_400_000, currency="USD"
+    )
+    assert _spaces(goal) == GOAL_MONEY[locale]
+    both_big = format_goal(
+        "increase", "currency", locale, baseline=2_000_000, target=5_000_000, currency="USD"
+    )
+    assert both_big == format_goal(
+        "increase", "currency", locale, baseline=2e6, target=5e6, currency="USD", compact=True
+    )
+
+
+def test_swedish_money_names_foreign_currencies_by_code() -> None:
+    assert format_currency(1_500_000, "USD", "sv") == "1,5\xa0mn\xa0USD"
+    assert format_currency(800_000, "USD", "sv").replace("\xa0", " ") == "800 000 USD"
+    assert format_currency(800_000, "EUR", "sv").replace("\xa0", " ") == "800 000 EUR"
+    assert format_currency(1_500_000, "SEK", "sv").replace("\xa0", " ") == "1,5 mn kr"
+    for locale in ("en", "ru", "vi", "zh_Hans", "zh_Hant"):  # CLDR symbols stay elsewhere
+        assert "USD" not in format_currency(1_500_000, "USD", locale)
+
+
+@pytest.mark.parametrize("locale", sorted(SENTENCE_DATES))
+def test_documents_put_the_sentence_date_in_their_sentences(locale: str) -> None:
+    day = dt.date(2026, 10, 31)
+    out = _spaces(
+        render(sample_plan(locale), "markdown", locale=locale, template="dashboard", on=day)
+    )
+    assert SENTENCE_DATES[locale] in out
+    assert "ngày ngày" not in out
+    if locale == "vi":
+        assert "Chấm điểm ngày 31 tháng 10 năm 2026" in out
+
+
+def test_lint_sentences_write_vietnamese_dates_in_full() -> None:
+    from okrkit.formatting import format_date
+
+    day = dt.date(2027, 1, 10)
+    assert _spaces(format_date(day, "vi", format="sentence")) == "ngày 10 tháng 1 năm 2027"
+    for locale in ("en", "sv", "ru", "zh_Hans", "zh_Hant"):  # medium reads well there
+        assert format_date(day, locale, format="sentence") == format_date(day, locale)

@@ -33,9 +33,9 @@ def _stale_check_in(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
                     "and your confidence."
                 ),
                 kr=kr.id,
-                date=format_date(since, ctx.match),
-                elapsed=format_duration(days, "days", ctx.match),
-                allowed=format_duration(allowed, "days", ctx.match),
+                date=format_date(since, ctx.match, format="sentence"),
+                elapsed=format_duration(days, "days", ctx.match, format="sentence"),
+                allowed=format_duration(allowed, "days", ctx.match, format="sentence"),
             )
             yield ctx.path(objective, kr), message, kr.id
 
@@ -61,8 +61,8 @@ def _confidence_falling(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
                 "the target."
             ),
             kr=kr.id,
-            before=format_score(before, ctx.match),
-            after=format_score(after, ctx.match),
+            before=format_score(before, ctx.match, format="sentence"),
+            after=format_score(after, ctx.match, format="sentence"),
         )
         yield ctx.path(objective, kr), message, kr.id
 
@@ -83,10 +83,10 @@ def _check_in_dates(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
                         "date, or record it in the plan of the period it belongs to."
                     ),
                     kr=kr.id,
-                    date=format_date(problem.day, ctx.match),
+                    date=format_date(problem.day, ctx.match, format="sentence"),
                     period=ctx.period(period),
-                    first=format_date(problem.first, ctx.match),
-                    last=format_date(problem.last, ctx.match),
+                    first=format_date(problem.first, ctx.match, format="sentence"),
+                    last=format_date(problem.last, ctx.match, format="sentence"),
                 )
             else:
                 message = ctx.say(
@@ -95,8 +95,8 @@ def _check_in_dates(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
                         "count until that day, so correct the date if it is a typo."
                     ),
                     kr=kr.id,
-                    date=format_date(problem.day, ctx.match),
-                    on=format_date(ctx.on, ctx.match),
+                    date=format_date(problem.day, ctx.match, format="sentence"),
+                    on=format_date(ctx.on, ctx.match, format="sentence"),
                 )
             yield ctx.path(objective, kr), message, kr.id
 
