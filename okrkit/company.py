@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from okrkit._serialize import model_to_data
-from okrkit.errors import OKRError
+from okrkit.errors import N_, OKRError
 from okrkit.model import Objective, Plan, is_external
 
 if TYPE_CHECKING:
@@ -104,7 +104,10 @@ def plan_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
                 if p.suffix in (".yaml", ".yml", ".json") and ".history." not in p.name
             ]
             if not inside:
-                raise OKRError(f"{path}: no plan files (*.yaml, *.yml, *.json) in this folder")
+                raise OKRError.translatable(
+                    N_("{path}: no plan files (*.yaml, *.yml, *.json) in this folder"),
+                    path=str(path),
+                )
             found.extend(inside)
         else:
             found.append(path)
@@ -130,7 +133,9 @@ def merge_plans(members: Sequence[tuple[str, Plan]]) -> Company:
 def _merge(members: Sequence[tuple[str, Plan, str | None]]) -> Company:
     names = Counter(name for name, _, _ in members)
     if clash := sorted(n for n, count in names.items() if count > 1):
-        raise OKRError(f"two plan files are both named {clash[0]!r}; rename one of them")
+        raise OKRError.translatable(
+            N_("two plan files are both named {name}; rename one of them"), name=repr(clash[0])
+        )
     counts = Counter(o.id for _, plan, _ in members for o in plan.objectives)
 
     def qualified(team: str, objective_id: str) -> str:
@@ -159,8 +164,10 @@ def _merge(members: Sequence[tuple[str, Plan, str | None]]) -> Company:
             objectives=objectives,
         )
     except OKRError as exc:
-        raise OKRError(
-            f"the company view of {', '.join(n for n, _, _ in members)}: {exc}"
+        raise OKRError.translatable(
+            N_("the company view of {files}: {reason}"),
+            files=", ".join(n for n, _, _ in members),
+            reason=exc,
         ) from None
     teams = [Team(name, plan, source) for name, plan, source in members]
     return Company(merged, teams, origin)
@@ -179,9 +186,15 @@ def _resolve(
     other, _, objective_id = parent.partition(":")
     if (other, objective_id) not in known:
         files = sorted({name for name, _ in known})
-        raise OKRError(
-            f"{where}: objectives[{index}].parent: {parent!r} names no objective; expected "
-            f"FILE:ID with FILE one of {', '.join(files)} and ID an objective of that file"
+        raise OKRError.translatable(
+            N_(
+                "{where}: {field}: {parent} names no objective; expected FILE:ID with FILE "
+                "one of {files} and ID an objective of that file"
+            ),
+            where=str(where),
+            field=f"objectives[{index}].parent",
+            parent=repr(parent),
+            files=", ".join(files),
         )
     return str(qualified(other, objective_id))
 

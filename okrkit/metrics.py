@@ -33,7 +33,7 @@ import numbers
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from okrkit.errors import MetricError
+from okrkit.errors import N_, Message, MetricError
 
 __all__ = [
     "DEFAULT_FUNNEL_STAGES",
@@ -74,18 +74,23 @@ DEFAULT_FUNNEL_STAGES: tuple[str, ...] = ("Inquiry", "MQL", "SAL", "SQL", "Won")
 def _real(name: str, value: object) -> float:
     """``value`` as a finite float, or MetricError."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise MetricError(f"{name} is {value!r}: expected a number")
+        raise _bad(N_("{name} is {value}: expected a number"), name, value)
     result = float(value)
     if not math.isfinite(result):
-        raise MetricError(f"{name} is {value!r}: expected a finite number")
+        raise _bad(N_("{name} is {value}: expected a finite number"), name, value)
     return result
+
+
+def _bad(msgid: str, name: str, value: object) -> MetricError:
+    """The error for input ``name`` holding the unusable ``value``."""
+    return MetricError.translatable(msgid, name=name, value=repr(value))
 
 
 def _amount(name: str, value: object) -> float:
     """A finite, non-negative number (money, a duration, a value)."""
     result = _real(name, value)
     if result < 0:
-        raise MetricError(f"{name} is {value!r}: it cannot be negative")
+        raise _bad(N_("{name} is {value}: it cannot be negative"), name, value)
     return result
 
 
@@ -95,7 +100,7 @@ def _whole(name: str, value: object) -> int:
         return int(value)
     result = _real(name, value)
     if not result.is_integer():
-        raise MetricError(f"{name} is {value!r}: expected a whole number")
+        raise _bad(N_("{name} is {value}: expected a whole number"), name, value)
     return int(result)
 
 
@@ -103,7 +108,7 @@ def _count(name: str, value: object) -> int:
     """A whole, non-negative number of people, clicks, deals..."""
     result = _whole(name, value)
     if result < 0:
-        raise MetricError(f"{name} is {value!r}: a count cannot be negative")
+        raise _bad(N_("{name} is {value}: a count cannot be negative"), name, value)
     return result
 
 
@@ -111,21 +116,27 @@ def _fraction(name: str, value: object) -> float:
     """A fraction 0..1 such as a gross margin or a churn rate."""
     result = _amount(name, value)
     if result > 1:
-        raise MetricError(f"{name} is {value!r}: give it as a fraction 0..1 (0.8 for 80 %)")
+        raise _bad(N_("{name} is {value}: give it as a fraction 0..1 (0.8 for 80 %)"), name, value)
     return result
 
 
 def _nonzero(name: str, value: float, needs: str) -> None:
     """The zero-denominator rule: raise, naming the argument and what the metric needs."""
     if value == 0:
-        raise MetricError(f"{name} is 0: {needs}")
+        raise MetricError.translatable(N_("{name} is 0: {needs}"), name=name, needs=Message(needs))
 
 
 def _part(part: str, part_value: int, whole: str, whole_value: int) -> None:
     if part_value > whole_value:
-        raise MetricError(
-            f"{part} is {part_value}, more than {whole} ({whole_value}): "
-            f"{part} must be counted among the {whole}"
+        raise MetricError.translatable(
+            N_(
+                "{part} is {value}, more than {whole} ({total}): "
+                "{part} must be counted among the {whole}"
+            ),
+            part=part,
+            value=str(part_value),
+            whole=whole,
+            total=str(whole_value),
         )
 
 
@@ -176,7 +187,7 @@ def nps_from_counts(*, promoters: int, passives: int, detractors: int) -> float:
     promoted = _count("promoters", promoters)
     detracted = _count("detractors", detractors)
     total = promoted + _count("passives", passives) + detracted
-    _nonzero("promoters + passives + detractors", total, "NPS needs at least one answer")
+    _nonzero("promoters + passives + detractors", total, N_("NPS needs at least one answer"))
     return 100.0 * (promoted - detracted) / total
 
 
@@ -214,7 +225,7 @@ def review_summary(ratings: Iterable[int]) -> ReviewSummary:
             raise MetricError(f"ratings[{position}] is {rating!r}: ratings are whole stars 1..5")
         stars[value] += 1
     count = sum(stars)
-    _nonzero("the number of ratings", count, "a review summary needs at least one rating")
+    _nonzero("the number of ratings", count, N_("a review summary needs at least one rating"))
     return ReviewSummary(
         count=count,
         average=sum(value * n for value, n in enumerate(stars)) / count,
@@ -238,7 +249,7 @@ def cac(spend: float, new_customers: int) -> float:
     200.0
     """
     customers = _count("new_customers", new_customers)
-    _nonzero("new_customers", customers, "CAC needs at least one new customer")
+    _nonzero("new_customers", customers, N_("CAC needs at least one new customer"))
     return _amount("spend", spend) / customers
 
 
@@ -257,7 +268,7 @@ def ltv(*, arpa: float, gross_margin: float = 1.0, churn: float) -> float:
     4000.0
     """
     rate = _fraction("churn", churn)
-    _nonzero("churn", rate, "LTV needs a churn rate above 0 (or use ltv_simple)")
+    _nonzero("churn", rate, N_("LTV needs a churn rate above 0 (or use ltv_simple)"))
     return _amount("arpa", arpa) * _fraction("gross_margin", gross_margin) / rate
 
 
@@ -285,7 +296,7 @@ def ltv_cac_ratio(*, ltv: float, cac: float) -> float:
     3.0
     """
     cost = _amount("cac", cac)
-    _nonzero("cac", cost, "the LTV:CAC ratio needs a CAC above 0")
+    _nonzero("cac", cost, N_("the LTV:CAC ratio needs a CAC above 0"))
     return _amount("ltv", ltv) / cost
 
 
@@ -303,8 +314,8 @@ def cac_payback_months(*, cac: float, monthly_arpa: float, gross_margin: float =
     """
     arpa = _amount("monthly_arpa", monthly_arpa)
     margin = _fraction("gross_margin", gross_margin)
-    _nonzero("monthly_arpa", arpa, "CAC payback needs revenue per account above 0")
-    _nonzero("gross_margin", margin, "CAC payback needs a gross margin above 0")
+    _nonzero("monthly_arpa", arpa, N_("CAC payback needs revenue per account above 0"))
+    _nonzero("gross_margin", margin, N_("CAC payback needs a gross margin above 0"))
     return _amount("cac", cac) / (arpa * margin)
 
 
@@ -321,7 +332,7 @@ def romi(*, revenue: float, spend: float, gross_margin: float = 1.0) -> float:
     2.0
     """
     cost = _amount("spend", spend)
-    _nonzero("spend", cost, "ROMI needs marketing spend above 0")
+    _nonzero("spend", cost, N_("ROMI needs marketing spend above 0"))
     margin = _fraction("gross_margin", gross_margin)
     return (_amount("revenue", revenue) * margin - cost) / cost
 
@@ -337,7 +348,7 @@ def roas(*, revenue: float, spend: float) -> float:
     4.0
     """
     cost = _amount("spend", spend)
-    _nonzero("spend", cost, "ROAS needs ad spend above 0")
+    _nonzero("spend", cost, N_("ROAS needs ad spend above 0"))
     return _amount("revenue", revenue) / cost
 
 
@@ -351,7 +362,7 @@ def cpc(*, spend: float, clicks: int) -> float:
     2.0
     """
     count = _count("clicks", clicks)
-    _nonzero("clicks", count, "CPC needs at least one click")
+    _nonzero("clicks", count, N_("CPC needs at least one click"))
     return _amount("spend", spend) / count
 
 
@@ -365,7 +376,7 @@ def cpl(*, spend: float, leads: int) -> float:
     40.0
     """
     count = _count("leads", leads)
-    _nonzero("leads", count, "CPL needs at least one lead")
+    _nonzero("leads", count, N_("CPL needs at least one lead"))
     return _amount("spend", spend) / count
 
 
@@ -383,7 +394,7 @@ def conversion_rate(conversions: int, visitors: int) -> float:
     0.03
     """
     count = _count("visitors", visitors)
-    _nonzero("visitors", count, "a conversion rate needs at least one visitor")
+    _nonzero("visitors", count, N_("a conversion rate needs at least one visitor"))
     return _count("conversions", conversions) / count
 
 
@@ -397,7 +408,7 @@ def ctr(clicks: int, impressions: int) -> float:
     0.05
     """
     count = _count("impressions", impressions)
-    _nonzero("impressions", count, "CTR needs at least one impression")
+    _nonzero("impressions", count, N_("CTR needs at least one impression"))
     return _count("clicks", clicks) / count
 
 
@@ -413,7 +424,7 @@ def bounce_rate(bounces: int, sessions: int) -> float:
     0.42
     """
     count = _count("sessions", sessions)
-    _nonzero("sessions", count, "a bounce rate needs at least one session")
+    _nonzero("sessions", count, N_("a bounce rate needs at least one session"))
     bounced = _count("bounces", bounces)
     _part("bounces", bounced, "sessions", count)
     return bounced / count
@@ -431,7 +442,7 @@ def churn_rate(*, lost: int, at_start: int) -> float:
     0.02
     """
     count = _count("at_start", at_start)
-    _nonzero("at_start", count, "a churn rate needs at least one customer at the start")
+    _nonzero("at_start", count, N_("a churn rate needs at least one customer at the start"))
     churned = _count("lost", lost)
     _part("lost", churned, "at_start", count)
     return churned / count
@@ -449,7 +460,7 @@ def growth_rate(*, previous: float, current: float) -> float:
     0.05
     """
     base = _amount("previous", previous)
-    _nonzero("previous", base, "a growth rate needs a previous value above 0")
+    _nonzero("previous", base, N_("a growth rate needs a previous value above 0"))
     return (_amount("current", current) - base) / base
 
 
@@ -470,7 +481,7 @@ def sales_velocity(
     2500.0
     """
     days = _amount("cycle_days", cycle_days)
-    _nonzero("cycle_days", days, "sales velocity needs a sales cycle longer than 0 days")
+    _nonzero("cycle_days", days, N_("sales velocity needs a sales cycle longer than 0 days"))
     return (
         _count("opportunities", opportunities)
         * _amount("deal_value", deal_value)
@@ -632,8 +643,10 @@ def _metric(name: str) -> tuple[Callable[..., float], str]:
     try:
         return _METRICS[name]
     except (KeyError, TypeError):
-        raise MetricError(
-            f"unknown metric {name!r}; expected one of: {', '.join(names())}"
+        raise MetricError.translatable(
+            N_("unknown metric {name}; expected one of: {names}"),
+            name=repr(name),
+            names=", ".join(names()),
         ) from None
 
 
@@ -687,12 +700,26 @@ def compute(name: str, inputs: Mapping[str, float]) -> float:
     missing = [key for key in required if key not in inputs]
     unexpected = [key for key in inputs if key not in required and key not in optional]
     if missing or unexpected:
-        problems = [f"missing {', '.join(missing)}"] if missing else []
-        problems += [f"unexpected {', '.join(map(repr, unexpected))}"] if unexpected else []
-        expected = ", ".join(required)
+        problems = [Message(N_("missing {inputs}"), inputs=", ".join(missing))] if missing else []
+        if unexpected:
+            problems.append(
+                Message(N_("unexpected {inputs}"), inputs=", ".join(map(repr, unexpected)))
+            )
+        expected: str = ", ".join(required)
         if optional:
-            expected += f"; optional: {', '.join(optional)}"
-        raise MetricError(f"metric {name!r}: {'; '.join(problems)}; expected {expected}")
+            expected = Message(
+                N_("{required}; optional: {optional}"),
+                required=expected,
+                optional=", ".join(optional),
+            )
+        raise MetricError.translatable(
+            N_("metric {name}: {problems}; expected {expected}"),
+            name=repr(name),
+            problems=Message("{first}; {second}", first=problems[0], second=problems[1])
+            if len(problems) == 2
+            else problems[0],
+            expected=expected,
+        )
     return function(**inputs)
 
 

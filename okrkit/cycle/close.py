@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from okrkit.cycle.records import KeyResultRecord, Moment, ObjectiveRecord, Outcome, PeriodRecord
-from okrkit.errors import OKRError
+from okrkit.errors import N_, OKRError
 from okrkit.model import KeyResult, Objective, Plan
 from okrkit.scoring import Score, ScoringPolicy, get_policy, score
 
@@ -84,7 +84,9 @@ def close_period(
     record keeps it so a review can say what rolls over.
     """
     if plan.period is None:
-        raise OKRError("the plan has no period to close; set `period:` (such as 2026-Q4)")
+        raise OKRError.translatable(
+            N_("the plan has no period to close; set `period:` (such as 2026-Q4)")
+        )
     day = on or plan.period.end
     pol = get_policy(policy)
     result = score(plan, on=day, policy=pol)

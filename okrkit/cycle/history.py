@@ -16,7 +16,7 @@ import yaml
 from pydantic import ValidationError as PydanticValidationError
 
 from okrkit.cycle.records import History
-from okrkit.errors import OKRError
+from okrkit.errors import N_, OKRError
 
 __all__ = ["dump_history", "dumps_history", "history_path", "load_history", "loads_history"]
 
@@ -34,13 +34,20 @@ def loads_history(text: str, *, source: str = "<history>") -> History:
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        raise OKRError(f"{source}: not valid YAML: {exc}") from None
+        raise OKRError.translatable(
+            N_("{where}: not valid YAML: {problem}"), where=source, problem=str(exc)
+        ) from None
     try:
         return History.model_validate(data if data is not None else {})
     except PydanticValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise OKRError(f"{source}: {where}: {first['msg']}") from None
+        from okrkit.model import convert_errors
+
+        message = convert_errors(exc)[0][1]  # translatable where okrkit knows the message
+        raise OKRError.translatable(
+            "{source}: {where}: {message}", source=source, where=where, message=message
+        ) from None
 
 
 def load_history(plan_path: str | os.PathLike[str]) -> History:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from okrkit._serialize import model_to_data
 from okrkit.cycle.close import close_period
 from okrkit.cycle.records import History, Outcome, PeriodRecord
-from okrkit.errors import OKRError
+from okrkit.errors import N_, OKRError
 from okrkit.model import KeyResult, Objective, Plan
 from okrkit.period import Period
 from okrkit.scoring import ScoringPolicy
@@ -51,14 +51,16 @@ def _outcomes(plan: Plan, decisions: Mapping[str, str] | None) -> dict[str, Outc
     known = {o.id for o in plan.objectives}
     for objective_id, decision in decisions.items():
         if objective_id not in known:
-            raise OKRError(
-                f"decision for unknown objective {objective_id!r}; "
-                f"expected one of: {', '.join(sorted(known))}"
+            raise OKRError.translatable(
+                N_("decision for unknown objective {id}; expected one of: {known}"),
+                id=repr(objective_id),
+                known=", ".join(sorted(known)),
             )
         if decision not in _DECISIONS:
-            raise OKRError(
-                f"decision {decision!r} for objective {objective_id!r}; "
-                "expected carry, drop or done"
+            raise OKRError.translatable(
+                N_("decision {decision} for objective {id}; expected carry, drop or done"),
+                decision=repr(decision),
+                id=repr(objective_id),
             )
     return {o.id: _DECISIONS[decisions.get(o.id, "carry")] for o in plan.objectives}
 
@@ -140,11 +142,16 @@ def rollover(
     to ``history`` (a new :class:`History` when None); the old plan is not changed.
     """
     if plan.period is None:
-        raise OKRError("the plan has no period to roll over from; set `period:` (such as 2026-Q4)")
+        raise OKRError.translatable(
+            N_("the plan has no period to roll over from; set `period:` (such as 2026-Q4)")
+        )
     new_period = to if isinstance(to, Period) else Period.parse(to)
     if new_period.start <= plan.period.end:
-        raise OKRError(
-            f"period {new_period} does not start after {plan.period} ends ({plan.period.end})"
+        raise OKRError.translatable(
+            N_("period {new} does not start after {old} ends ({end})"),
+            new=str(new_period),
+            old=str(plan.period),
+            end=plan.period.end.isoformat(),
         )
     outcomes = _outcomes(plan, decisions)
     record = close_period(plan, policy=policy, outcomes=outcomes)
@@ -160,5 +167,7 @@ def rollover(
     new_plan = Plan(**data)
     past = list(history.periods) if history is not None else []
     if any(p.period == plan.period for p in past):
-        raise OKRError(f"the history already holds a record of {plan.period}")
+        raise OKRError.translatable(
+            N_("the history already holds a record of {period}"), period=str(plan.period)
+        )
     return Rollover(new_plan, record, History(periods=[*past, record]), notes)

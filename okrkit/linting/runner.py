@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from okrkit.errors import OKRError
+from okrkit.errors import N_, OKRError
 from okrkit.i18n import LocaleMatch, resolve_locale
 from okrkit.linting import check_in_checks as _ci
 from okrkit.linting import key_result_checks as _kr
@@ -32,9 +32,11 @@ def _check_ids(ids: Iterable[str], where: str) -> set[str]:
     wanted = {ids} if isinstance(ids, str) else set(ids)
     unknown = sorted(wanted - set(RULES))
     if unknown:
-        raise OKRError(
-            f"{where}: unknown lint rule id(s) {', '.join(map(repr, unknown))}; "
-            f"expected one of: {', '.join(RULES)}"
+        raise OKRError.translatable(
+            N_("{where}: unknown lint rule id(s) {unknown}; expected one of: {rules}"),
+            where=where,
+            unknown=", ".join(map(repr, unknown)),
+            rules=", ".join(RULES),
         )
     return wanted
 

@@ -34,7 +34,9 @@ def measured_key_results(
         for ref in only:
             objective, kr = plan.key_result(ref)
             if kr.measure is None:
-                raise PlanError(f"key result {objective.id}/{kr.id} has no measure block")
+                raise PlanError.translatable(
+                    N_("key result {ref} has no measure block"), ref=f"{objective.id}/{kr.id}"
+                )
             wanted.add((objective.id, kr.id))
     for objective in plan.objectives:
         for kr in objective.key_results:

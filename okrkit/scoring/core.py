@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from okrkit.errors import OKRError
+from okrkit.errors import N_, OKRError
 from okrkit.model import KeyResult, Objective, Plan
 from okrkit.period import Period
 from okrkit.scoring.forecast import Forecast, forecast_kr, raw_progress
@@ -323,9 +323,14 @@ def score(
         return _score_plan(item, day, pol, box)
     if isinstance(item, Objective):
         if box is not None and item.period is not None and item.period != box:
-            raise OKRError(
-                f"objective {item.id!r} runs in {item.period}, not {box}; "
-                "score it without period= or with its own period"
+            raise OKRError.translatable(
+                N_(
+                    "objective {id} runs in {period}, not {box}; "
+                    "score it without period= or with its own period"
+                ),
+                id=repr(item.id),
+                period=str(item.period),
+                box=str(box),
             )
         if box is not None and item.period is None:
             item = item.model_copy(update={"period": box})

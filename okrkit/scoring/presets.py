@@ -9,7 +9,7 @@ manually set status) is left out and said so.
 
 from __future__ import annotations
 
-from okrkit.errors import OKRError
+from okrkit.errors import N_, OKRError
 from okrkit.scoring.policies import ScoringPolicy
 
 __all__ = [
@@ -228,6 +228,8 @@ def get_policy(policy: ScoringPolicy | str | None) -> ScoringPolicy:
     try:
         return POLICIES[policy]
     except KeyError:
-        raise OKRError(
-            f"unknown scoring policy {policy!r}; expected one of: {', '.join(POLICIES)}"
+        raise OKRError.translatable(
+            N_("unknown scoring policy {policy}; expected one of: {policies}"),
+            policy=repr(policy),
+            policies=", ".join(POLICIES),
         ) from None
