@@ -26,6 +26,7 @@ __all__ = [
     "PlanFileError",
     "UnknownLocaleError",
     "ValidationError",
+    "field_error",
 ]
 
 
@@ -63,6 +64,17 @@ class OKRError(ValueError):
         from okrkit.i18n import translations
 
         return _fill(translations(locale).gettext(self.msgid), self.params, locale)  # type: ignore[arg-type]
+
+
+def field_error(field: str | None, msgid: str, /, **params: Any) -> OKRError:
+    """A validator's error about ``field`` (a path below the model, such as
+    ``check_ins[2].value``) with the translatable message ``msgid``; its text
+    is ``"field: message"``, as pydantic shows it."""
+    error = OKRError.translatable(msgid, **params)
+    if field:
+        error.args = (f"{field}: {error}",)
+    error.field = field  # type: ignore[attr-defined]
+    return error
 
 
 class OneOf(tuple[str, ...]):

@@ -212,9 +212,9 @@ def format_currency(
     return _currency_code(text, currency, loc)
 
 
-#: Locales whose finance writers name a foreign currency by its ISO code
-#: ("1,5 mn USD", "800 000 USD") rather than CLDR's symbol ("US$"); their own
-#: currency keeps its symbol ("1,5 mn kr").
+#: Locales whose finance writers name a foreign currency by its ISO code where
+#: CLDR gives a composite symbol ("1,5 mn USD", "800 000 USD", not "US$"); their
+#: own currency and one-sign symbols keep the sign ("1,5 mn kr", "4 500 €").
 _CODE_FOR_FOREIGN = {"sv": "SEK"}
 
 
@@ -225,7 +225,9 @@ def _currency_code(text: str, currency: str, loc: Locale) -> str:
     from babel.numbers import get_currency_symbol
 
     symbol = get_currency_symbol(currency, locale=loc)
-    return text.replace(symbol, currency) if symbol != currency else text
+    if len(symbol) == 1 or symbol == currency:
+        return text
+    return text.replace(symbol, currency)
 
 
 def _unit_words(unit: str, count: int, t: gettext.NullTranslations, *, governed: bool) -> str:

@@ -224,17 +224,22 @@ class Template(FrozenValue):
 
         unknown = sorted(set(params) - set(self.params))
         if unknown:
-            raise CatalogueError(
-                f"template {self.id}: unknown parameter(s) {', '.join(unknown)}; "
-                f"expected: {', '.join(self.params)}"
+            raise CatalogueError.translatable(
+                N_("template {id}: unknown parameter(s) {unknown}; expected: {params}"),
+                id=self.id,
+                unknown=", ".join(unknown),
+                params=", ".join(self.params),
             )
         values = self.defaults()
         for name, raw in params.items():
             try:
                 values[name] = float(_parse_number(raw))
             except (TypeError, ValueError):
-                raise CatalogueError(
-                    f"template {self.id}: parameter {name} must be a number, got {raw!r}"
+                raise CatalogueError.translatable(
+                    N_("template {id}: parameter {name} must be a number, got {value}"),
+                    id=self.id,
+                    name=name,
+                    value=repr(raw),
                 ) from None
         from okrkit.catalogue._localize import Texts, key_result
 
@@ -267,7 +272,9 @@ class Template(FrozenValue):
         try:
             return Objective(**data)
         except OKRError as exc:
-            raise CatalogueError(f"template {self.id}: {exc}") from None
+            raise CatalogueError.translatable(
+                "template {id}: {reason}", id=self.id, reason=exc
+            ) from None
 
     def _reporters(self, given: str | Mapping[str, str] | None) -> list[str]:
         """Each key result's reporter: the template's role, or the names ``given``."""
@@ -278,9 +285,13 @@ class Template(FrozenValue):
             ids = [kr.id for kr in self.key_results]
             unknown = sorted(set(given) - set(ids))
             if unknown:
-                raise CatalogueError(
-                    f"template {self.id}: reporters: unknown key result(s) "
-                    f"{', '.join(unknown)}; expected: {', '.join(ids)}"
+                raise CatalogueError.translatable(
+                    N_(
+                        "template {id}: reporters: unknown key result(s) {unknown}; expected: {ids}"
+                    ),
+                    id=self.id,
+                    unknown=", ".join(unknown),
+                    ids=", ".join(ids),
                 )
             names = [given.get(i, name) for i, name in zip(ids, names, strict=True)]
         return names
@@ -338,8 +349,12 @@ def _all(locale: str | Locale | LocaleMatch | None) -> tuple[Template, ...]:
 
 def _check_choice(kind: str, value: str, known: list[Label]) -> None:
     if value not in {item.id for item in known}:
-        raise CatalogueError(
-            f"unknown {kind} {value!r}; expected one of: {', '.join(i.id for i in known)}"
+        raise CatalogueError.translatable(
+            # Translators: {kind} is one of "area", "role", "goal" (a command-line option name).
+            N_("unknown {kind} {value}; expected one of: {known}"),
+            kind=kind,
+            value=repr(value),
+            known=", ".join(i.id for i in known),
         )
 
 
@@ -382,10 +397,17 @@ def get(template_id: str, locale: str | Locale | LocaleMatch | None = "en") -> T
             return t
     known = sorted(t.id for t in _all("en"))
     close = [k for k in known if template_id.split("/")[-1] in k]
-    hint = (
-        f"; did you mean {', '.join(close)}?" if close else f"; expected one of: {', '.join(known)}"
+    if close:
+        raise CatalogueError.translatable(
+            N_("unknown template {id}; did you mean {close}?"),
+            id=repr(template_id),
+            close=", ".join(close),
+        )
+    raise CatalogueError.translatable(
+        N_("unknown template {id}; expected one of: {known}"),
+        id=repr(template_id),
+        known=", ".join(known),
     )
-    raise CatalogueError(f"unknown template {template_id!r}{hint}")
 
 
 def _labels(kind: str, locale: str | Locale | LocaleMatch | None) -> list[Label]:

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic import ValidationError as PydanticValidationError
 
-from okrkit.errors import ValidationError
+from okrkit.errors import N_, ValidationError, field_error
 
 __all__ = [
     "Aggregate",
@@ -122,12 +122,17 @@ class Connection(_Spec):
         except ValueError:
             password = None
         if password is not None and password != "ENV":
-            raise ValueError(
-                "url: the URL holds a password; write it as ${NAME} and set NAME in the "
-                "environment (plan files are shared, secrets are not)"
+            raise field_error(
+                "url",
+                N_(
+                    "the URL holds a password; write it as ${NAME} and set NAME in the "
+                    "environment (plan files are shared, secrets are not)"
+                ),
             )
         if "$" in _ENV_REF.sub("", url):
-            raise ValueError("url: write environment references as ${NAME} (letters, digits, _)")
+            raise field_error(
+                "url", N_("write environment references as ${NAME} (letters, digits, _)")
+            )
         return data
 
     def env_vars(self) -> list[str]:
@@ -178,10 +183,16 @@ class CsvSource(_Source):
     @model_validator(mode="after")
     def _check(self) -> CsvSource:
         if self.column is None and self.aggregate != "count":
-            raise ValueError(f"column: aggregate {self.aggregate} needs the column to read")
+            raise field_error(
+                "column",
+                N_("aggregate {aggregate} needs the column to read"),
+                aggregate=self.aggregate,
+            )
         if self.window != "all" and self.date_column is None:
-            raise ValueError(
-                f"date_column: window {self.window} needs the date column (or window: all)"
+            raise field_error(
+                "date_column",
+                N_("window {window} needs the date column (or window: all)"),
+                window=self.window,
             )
         return self
 
@@ -204,7 +215,7 @@ class PluginSource(_Source):
     @classmethod
     def _name(cls, name: str) -> str:
         if not _NAME.match(name):
-            raise ValueError(f"{name!r} is not an entry-point name")
+            raise field_error(None, N_("{name} is not an entry-point name"), name=repr(name))
         return name
 
     def describe(self) -> str:
@@ -235,12 +246,18 @@ class FormulaSource(_Source):
         from okrkit import metrics
 
         if self.metric is not None and self.metric not in metrics.names():
-            raise ValueError(
-                f"metric: unknown metric {self.metric!r}; expected one of "
-                + ", ".join(metrics.names())
+            raise field_error(
+                "metric",
+                N_("unknown metric {metric}; expected one of {metrics}"),
+                metric=repr(self.metric),
+                metrics=", ".join(metrics.names()),
             )
         if both := sorted(set(self.inputs) & set(self.values)):
-            raise ValueError(f"values: {', '.join(both)} is measured and given as a value")
+            raise field_error(
+                "values",
+                N_("{inputs} is measured and given as a value"),
+                inputs=", ".join(both),
+            )
         return self
 
     def describe(self, metric: str | None = None) -> str:

@@ -272,17 +272,6 @@ def _pydantic_message(err: Any) -> str:
     return Message(msgid, english=english, **params)
 
 
-def field_error(field: str | None, msgid: str, /, **params: Any) -> OKRError:
-    """A validator's error about ``field`` (a path below the model, such as
-    ``check_ins[2].value``) with the translatable message ``msgid``; its text
-    is ``"field: message"``, as pydantic shows it."""
-    error = OKRError.translatable(msgid, **params)
-    if field:
-        error.args = (f"{field}: {error}",)
-    error.field = field  # type: ignore[attr-defined]
-    return error
-
-
 def _okrkit_message(err: Any) -> tuple[str | None, str] | None:
     """The field and message of a translatable okrkit error raised in a validator."""
     error = (err.get("ctx") or {}).get("error")

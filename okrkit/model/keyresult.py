@@ -14,7 +14,7 @@ from pydantic import (
     model_validator,
 )
 
-from okrkit.errors import N_
+from okrkit.errors import N_, field_error
 from okrkit.measure.spec import Measure
 from okrkit.model._base import (
     Cadence,
@@ -30,7 +30,6 @@ from okrkit.model._base import (
     _Model,
     _serialize_number,
     _upper,
-    field_error,
 )
 
 _is_str = str.__instancecheck__

@@ -12,7 +12,7 @@ from pydantic import (
     model_validator,
 )
 
-from okrkit.errors import N_, Message, OKRError, PlanError
+from okrkit.errors import N_, Message, OKRError, PlanError, field_error
 from okrkit.measure.spec import Connection
 from okrkit.model._base import (
     CheckedId,
@@ -21,7 +21,6 @@ from okrkit.model._base import (
     Rollup,
     _check_id,
     _Model,
-    field_error,
     gc_paused,
 )
 from okrkit.model.keyresult import KeyResult
