@@ -45,11 +45,6 @@ class CheckInResult:
     kept_layout: bool
 
 
-def N_(s: str) -> str:
-    """Mark ``s`` for extraction into the message catalogue; translated at call time."""
-    return s
-
-
 _OUTSIDE = N_(
     "Key result {kr}: the check-in date {date} is outside its period {period} (check-ins "
     "count from {first} to {last}); correct the date, or record it in the plan of the "

@@ -34,8 +34,8 @@ def _stale_check_in(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
                 ),
                 kr=kr.id,
                 date=format_date(since, ctx.match, format="sentence"),
-                elapsed=format_duration(days, "days", ctx.match, format="sentence"),
-                allowed=format_duration(allowed, "days", ctx.match, format="sentence"),
+                elapsed=format_duration(days, "days", ctx.match),
+                allowed=format_duration(allowed, "days", ctx.match),
             )
             yield ctx.path(objective, kr), message, kr.id
 
@@ -61,8 +61,8 @@ def _confidence_falling(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
                 "the target."
             ),
             kr=kr.id,
-            before=format_score(before, ctx.match, format="sentence"),
-            after=format_score(after, ctx.match, format="sentence"),
+            before=format_score(before, ctx.match),
+            after=format_score(after, ctx.match),
         )
         yield ctx.path(objective, kr), message, kr.id
 
