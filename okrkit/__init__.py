@@ -13,8 +13,6 @@ Jinja and Babel.
 
 from __future__ import annotations
 
-import importlib
-
 from okrkit._version import __version__
 from okrkit.errors import (
     CatalogueError,
@@ -127,11 +125,15 @@ _LAZY_MODULES = {"catalogue", "measure", "metrics"}
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
+        from importlib import import_module
+
+        value = getattr(import_module(_LAZY[name]), name)
         globals()[name] = value
         return value
     if name in _LAZY_MODULES:
-        return importlib.import_module(f"okrkit.{name}")
+        from importlib import import_module
+
+        return import_module(f"okrkit.{name}")
     raise AttributeError(f"module 'okrkit' has no attribute {name!r}")
 
 

@@ -20,12 +20,12 @@ Translations are gettext catalogues (domain ``okrkit``) shipped in
 
 from __future__ import annotations
 
+import _thread
 import functools
 import gettext
 import io
 import os
 import re
-import threading
 
 from okrkit.errors import UnknownLocaleError
 
@@ -242,7 +242,7 @@ def _resolve(key: str) -> LocaleMatch:
     raise UnknownLocaleError(key, SUPPORTED)
 
 
-_LOCK = threading.Lock()
+_LOCK = _thread.allocate_lock()  # threading.Lock, without importing threading
 _TRANSLATIONS: dict[str, gettext.NullTranslations] = {}
 
 

@@ -16,7 +16,7 @@ The data is read on first use and cached; :func:`clear_cache` forgets it.
 
 from __future__ import annotations
 
-import threading
+import _thread
 
 from okrkit.catalogue import _compiled
 from okrkit.catalogue._value import FrozenValue
@@ -309,7 +309,7 @@ class Template(FrozenValue):
         return found
 
 
-_LOCK = threading.Lock()
+_LOCK = _thread.allocate_lock()  # threading.Lock, without importing threading
 _LOCALIZED: dict[str, tuple[Template, ...]] = {}
 
 

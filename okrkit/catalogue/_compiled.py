@@ -168,26 +168,22 @@ def build(data: dict[str, Any], match: LocaleMatch) -> tuple[Template, ...]:
     goal_labels = {i: Label(i, label) for i, label in data["goals"]}
     out = []
     for t in data["templates"]:
-        out.append(
-            Template(
-                id=t["id"],
-                locale=match.locale,
-                area=area_labels[t["area"]],
-                roles=tuple(role_labels[r] for r in t["roles"]),
-                goal=goal_labels[t["goal"]],
-                title=t["title"],
-                why=t["why"],
-                notes=t["notes"],
-                committed=t["committed"],
-                params={p[0]: Param(*p) for p in t["params"]},
-                key_results=tuple(
-                    TemplateKeyResult(
-                        **{**kr, "tags": tuple(kr["tags"]), "reporter": reporters[kr["reporter"]]}
-                    )
-                    for kr in t["key_results"]
-                ),
-                initiatives=tuple(TemplateInitiative(i[0], tuple(i[1])) for i in t["initiatives"]),
-                _match=match,
+        key_results = tuple(
+            TemplateKeyResult._of(
+                {**kr, "tags": tuple(kr["tags"]), "reporter": reporters[kr["reporter"]]}
             )
+            for kr in t["key_results"]
         )
+        fields = {
+            **t,
+            "locale": match.locale,
+            "area": area_labels[t["area"]],
+            "roles": tuple(role_labels[r] for r in t["roles"]),
+            "goal": goal_labels[t["goal"]],
+            "params": {p[0]: Param(*p) for p in t["params"]},
+            "key_results": key_results,
+            "initiatives": tuple(TemplateInitiative(i[0], tuple(i[1])) for i in t["initiatives"]),
+            "_match": match,
+        }
+        out.append(Template._of(fields))
     return tuple(out)

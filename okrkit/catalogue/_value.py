@@ -11,7 +11,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
 if TYPE_CHECKING:
-    from typing import ClassVar
+    from typing import ClassVar, Self
 
 __all__ = ["FrozenValue"]
 
@@ -30,9 +30,16 @@ class FrozenValue:
             cls._shown = cls._fields
         setattr(cls, "__match_args__", cls._fields)  # noqa: B010 (a class attribute)
 
+    @classmethod
+    def _of(cls, fields: dict[str, object]) -> Self:
+        """An instance whose fields are ``fields`` (every one of ``_fields``, checked by
+        the tests of the compiled catalogue), without the call of ``__init__``."""
+        new = cls.__new__(cls)
+        new.__dict__.update(fields)
+        return new
+
     def _set(self, *values: object) -> None:
-        for name, value in zip(self._fields, values, strict=True):
-            object.__setattr__(self, name, value)
+        self.__dict__.update(zip(self._fields, values, strict=True))
 
     def _key(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in self._shown)
