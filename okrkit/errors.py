@@ -26,6 +26,7 @@ __all__ = [
     "PlanFileError",
     "UnknownLocaleError",
     "ValidationError",
+    "Written",
     "field_error",
 ]
 
@@ -120,7 +121,9 @@ class Message(str):
 
 def _fill(text: str, params: Mapping[str, Any], locale: object) -> str:
     for name, value in params.items():
-        if isinstance(value, (Message, OKRError)):
+        if isinstance(value, Written):
+            value = value.written(locale)
+        elif isinstance(value, (Message, OKRError)):
             value = value.localized(locale) if locale != "en" else str(value)
         elif isinstance(value, Num):
             from okrkit.formatting import format_number
@@ -133,6 +136,28 @@ def _fill(text: str, params: Mapping[str, Any], locale: object) -> str:
             value = format_list([str(v) for v in value], locale, style=style)  # type: ignore[arg-type]
         text = text.replace("{" + name + "}", str(value))
     return text
+
+
+class Written:
+    """A date or a period in an error message, written the way the reader's locale
+    writes it (plain dates in other messages stay ISO, as a file holds them)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def written(self, locale: object) -> str:
+        """``value`` formatted for ``locale``: a period by its name, else as a date."""
+        from okrkit.formatting import format_date, format_period
+        from okrkit.period import Period
+
+        if isinstance(self.value, Period):
+            return format_period(self.value, locale)  # type: ignore[arg-type]
+        return format_date(self.value, locale)  # type: ignore[arg-type]
+
+    def __str__(self) -> str:
+        return self.written("en")
 
 
 class ValidationError(OKRError):

@@ -22,7 +22,7 @@ import yaml
 
 from okrkit._check_in_dates import CheckInDateProblem, check_in_date_problem
 from okrkit._serialize import model_to_data
-from okrkit.errors import N_, OKRError
+from okrkit.errors import N_, OKRError, Written, _fill
 from okrkit.files.atomic import write_text_atomic
 from okrkit.files.editing import edited_text
 from okrkit.files.formats import Format, format_of
@@ -64,26 +64,17 @@ class CheckInDateError(OKRError):
     def __init__(self, ref: str, problem: CheckInDateProblem) -> None:
         self.ref = ref
         self.problem = problem
+        params: dict[str, Any] = {"kr": ref, "date": Written(problem.day)}
+        params["on"] = Written(problem.on)
+        if problem.period is not None and problem.first is not None:
+            params.update(
+                period=Written(problem.period),
+                first=Written(problem.first),
+                last=Written(problem.last),
+            )
         self.msgid = _OUTSIDE if problem.kind == "outside-period" else _FUTURE
-        super().__init__(self.localized("en"))
-
-    def localized(self, locale: object = "en") -> str:
-        """The message in ``locale``, its dates and period formatted for it."""
-        from okrkit.formatting import format_date, format_period
-        from okrkit.i18n import translations
-
-        where: Any = locale
-        p = self.problem
-        values = {"kr": self.ref, "date": format_date(p.day, where), "on": format_date(p.on, where)}
-        if p.period is not None and p.first is not None and p.last is not None:
-            values["period"] = format_period(p.period, where)
-            values["first"] = format_date(p.first, where)
-            values["last"] = format_date(p.last, where)
-        assert self.msgid is not None
-        text: str = translations(where).gettext(self.msgid)
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", value)
-        return text
+        self.params = params
+        super().__init__(_fill(self.msgid, params, "en"))
 
 
 def parse_confidence(text: str | float | None) -> float | None:
