@@ -57,10 +57,11 @@ __all__ = [
     "label",
     "parenthesize",
     "parse_number",
+    "with_goal",
 ]
 
 LocaleLike = str | LocaleMatch
-ListStyle = Literal["standard", "or"]
+ListStyle = Literal["standard", "or", "plain"]
 
 
 @lru_cache(maxsize=64)
@@ -380,10 +381,22 @@ def format_list(
     items: Iterable[str], locale: LocaleLike = "en", *, style: ListStyle = "standard"
 ) -> str:
     """Items joined as the locale joins a list ("A, B and C", "A、B和C");
-    ``style="or"`` for alternatives ("A, B or C")."""
+    ``style="or"`` for alternatives ("A, B or C"); ``style="plain"`` for a run of
+    names that may contain "and" themselves, with the locale's enumeration comma and
+    no conjunction ("Growth and lifecycle, Brand and communications", "A、B").
+
+    >>> format_list(["Growth and lifecycle", "Brand"], "en", style="plain")
+    'Growth and lifecycle, Brand'
+    >>> format_list(["增长与生命周期", "品牌与传播"], "zh_Hans", style="plain")
+    '增长与生命周期、品牌与传播'
+    """
+    words = [str(i) for i in items]
+    if style == "plain":
+        # Translators: what separates the names in a plain list ("A, B"), with no
+        # "and"; Chinese uses the enumeration comma "、".
+        return translations(locale).pgettext("list separator", ", ").join(words)
     from babel.lists import format_list as babel_list
 
-    words = [str(i) for i in items]
     return babel_list(words, style=style, locale=_n(locale)) if words else ""
 
 
@@ -403,6 +416,28 @@ def parenthesize(text: str, detail: str, locale: LocaleLike = "en") -> str:
     """A text with a remark in parentheses ("Ship the guide (done)", full-width in Chinese)."""
     # Translators: a text followed by a remark in parentheses; Chinese uses "（…）".
     return _put(translations(locale).gettext("{text} ({detail})"), text=text, detail=detail)
+
+
+def with_goal(title: str, goal: str, locale: LocaleLike = "en") -> str:
+    """A key result's title followed by its goal ("NPS (from 35 to 45)", "NPS：从35到45").
+
+    Chinese puts the goal after a full-width colon, so a title that ends in brackets
+    ("净推荐值（NPS）") never gets a second pair beside it. An empty goal leaves the
+    title alone.
+
+    >>> with_goal("Raise NPS", "from 35 to 45", "en")
+    'Raise NPS (from 35 to 45)'
+    >>> with_goal("提升净推荐值（NPS）", "从35到45", "zh_Hans")
+    '提升净推荐值（NPS）：从35到45'
+    >>> with_goal("Raise NPS", "", "en")
+    'Raise NPS'
+    """
+    if not goal:
+        return title
+    # Translators: a key result's title and its goal ("from 1,000 to 1,160"); Chinese
+    # writes "{title}：{goal}", because titles often end in "（NPS）" already.
+    message = translations(locale).pgettext("title and goal", "{title} ({goal})")
+    return _put(message, title=title, goal=goal)
 
 
 def format_date(day: dt.date, locale: LocaleLike = "en", *, format: str = "medium") -> str:

@@ -86,6 +86,18 @@ def test_templates_list_show_and_json() -> None:
     assert "dr_target = 36" in show
 
 
+@pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant"])
+def test_templates_show_reads_as_chinese(locale: str) -> None:
+    t = okrkit.catalogue.get("nps-reviews/most-recommended", locale)
+    show = run("templates", "show", t.id, "--locale", locale).stdout
+    t_ = translations(locale).gettext
+    assert f"{t_('Key results')}：" in show and f"{t_('Initiatives')}：" in show
+    assert "、".join(r.label for r in t.roles) in show
+    assert "）（" not in show and ", " not in show
+    nps = next(kr for kr in t.key_results if kr.title.endswith("）"))
+    assert f"[{nps.id}] {nps.title}：" in show
+
+
 def test_east_asian_columns_line_up(tmp_path: Path) -> None:
     from okrkit._text import display_width
 

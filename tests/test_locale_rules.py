@@ -10,6 +10,7 @@ from sampleplan import ON, sample_plan
 
 import okrkit
 from okrkit import CheckIn, KeyResult, Objective, Plan, render
+from okrkit.company import merge_plans
 from okrkit.errors import OKRError
 from okrkit.formatting import (
     compact_money,
@@ -22,6 +23,7 @@ from okrkit.formatting import (
     format_period,
     format_points,
     format_score,
+    with_goal,
 )
 from okrkit.i18n import SUPPORTED, resolve_locale
 
@@ -255,8 +257,12 @@ def test_lists_join_the_locale_way(locale: str) -> None:
     o1 = Objective(id="a", title="A", period="2026-Q4",
                    key_results=[KeyResult(id="k", title="K", baseline=0, target=1)])  # fmt: skip
     o2 = o1.model_copy(update={"id": "b", "period": periods[1]})
-    out = render(Plan(objectives=[o1, o2]), "text", locale=locale, on=ON)
-    assert LISTS[locale] in out
+    plan = Plan(objectives=[o1, o2])
+    for fmt in ("text", "markdown", "html"):
+        assert LISTS[locale] in render(plan, fmt, locale=locale, on=ON), fmt
+    company = merge_plans([("north", plan), ("south", plan)])
+    for fmt in ("text", "markdown", "html"):
+        assert LISTS[locale] in render(company, fmt, locale=locale, on=ON), fmt
 
 
 @pytest.mark.parametrize("name", ["document", "checkin", "book", "review"])
@@ -271,6 +277,47 @@ def test_chinese_text_documents_use_full_width_punctuation(name: str, locale: st
     assert "：" in body
     if name == "document":
         assert "（" in out and not re.search(r"[\u4e00-\u9fff] \(", out)
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_a_title_and_its_goal(locale: str) -> None:
+    assert with_goal("Title", "", locale) == "Title"
+    joined = with_goal("Title", "GOAL", locale)
+    assert joined.startswith("Title") and joined.endswith(("GOAL", "GOAL)", "GOAL）"))
+    chinese = locale.startswith("zh")
+    assert joined == ("Title：GOAL" if chinese else "Title (GOAL)")
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_a_plain_list_has_no_conjunction(locale: str) -> None:
+    joined = format_list(["X", "Y", "Z"], locale, style="plain")
+    comma = "、" if locale.startswith("zh") else ", "
+    assert joined == comma.join(["X", "Y", "Z"])
+    assert format_list([], locale, style="plain") == ""
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_roles_in_the_book_are_a_plain_list(locale: str) -> None:
+    templates = [t for t in okrkit.catalogue.templates(locale) if len(t.roles) > 1]
+    assert templates
+    t = templates[0]
+    plain = format_list([r.label for r in t.roles], locale, style="plain")
+    for fmt in ("text", "markdown", "html"):
+        out = render([t], fmt, locale=locale)
+        if fmt != "text":  # the text book has no meta line
+            assert plain in out.replace("&amp;", "&"), fmt
+        assert format_list([r.label for r in t.roles], locale) not in out, fmt
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+@pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant"])
+def test_a_title_ending_in_brackets_gets_no_second_pair(locale: str, fmt: str) -> None:
+    templates = okrkit.catalogue.templates(locale)
+    closing = [kr.title for t in templates for kr in t.key_results if kr.title.endswith("）")]
+    assert closing, "the catalogue has titles ending in full-width brackets (（NPS）)"
+    book = render(templates, fmt, locale=locale)
+    assert "）（" not in book
+    assert sum(book.count(title + "：") for title in closing) >= len(closing)
 
 
 @pytest.mark.parametrize("locale", ["en", "sv", "ru", "vi"])

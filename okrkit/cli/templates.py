@@ -74,24 +74,27 @@ def run_show(ctx: Context) -> int:
     if ctx.args.format == "markdown":
         ctx.out.write(render(t, "markdown", locale=ctx.locale, title=t.title))
         return 0
+    from okrkit.formatting import format_list, label, with_goal
     from okrkit.i18n import resolve_locale
     from okrkit.rendering import template_goal
 
     word = ctx.t.gettext
     match = resolve_locale(ctx.locale)
     out = [t.title, "=" * display_width(t.title)]
-    out.append(" · ".join([t.id, t.area.label, ", ".join(r.label for r in t.roles), t.goal.label]))
+    roles = format_list((r.label for r in t.roles), match, style="plain")
+    out.append(" · ".join([t.id, t.area.label, roles, t.goal.label]))
     out += ["", t.why]
     if t.notes:
         out += ["", t.notes]
-    out += ["", ctx._("Key results") + ":"]
+    out += ["", label(ctx._("Key results"), "", match).rstrip()]
     for kr in t.key_results:
-        goal = template_goal(t, kr, match)
+        line = with_goal(f"[{kr.id}] {kr.title}", template_goal(t, kr, match), match)
         parts = (kr.source, kr.reporter.label, word(kr.cadence) if kr.cadence else None)
-        extra = ", ".join(x for x in parts if x)
-        line = f"  - [{kr.id}] {kr.title}" + (f" — {goal}" if goal else "")
-        out.append(line + (f" ({extra})" if extra else ""))
-    out += ["", ctx._("Initiatives") + ":"]
+        extra = " · ".join(x for x in parts if x)
+        out.append("  - " + line)
+        if extra:
+            out.append("    " + extra)
+    out += ["", label(ctx._("Initiatives"), "", match).rstrip()]
     out += [f"  - {i.title}" for i in t.initiatives]
     out += ["", ctx._("Parameters (change them with okrkit new --set NAME=VALUE):")]
     for p in t.params.values():

@@ -19,6 +19,7 @@ from okrkit.formatting import (
     format_score,
     label,
     parenthesize,
+    with_goal,
 )
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 from okrkit.rendering.chart import chart_svg
@@ -76,9 +77,10 @@ def _filters(match: LocaleMatch) -> dict[str, Callable[..., Any]]:
     return {
         "number": lambda v, digits=2: format_number(v, match, digits=digits),
         "points": lambda v, digits=1: format_points(v, match, digits=digits),
-        "join_list": lambda items: format_list(items, match),
+        "join_list": lambda items, style="standard": format_list(items, match, style=style),
         "label": lambda name, value: label(str(name), str(value), match).rstrip(),
         "paren": lambda text, detail: parenthesize(str(text), str(detail), match),
+        "with_goal": lambda title, goal: with_goal(str(title), str(goal or ""), match),
         "parens": lambda texts, details: [
             parenthesize(str(a), str(b), match) for a, b in zip(texts, details, strict=True)
         ],
