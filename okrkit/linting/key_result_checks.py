@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from okrkit.formatting import format_percent
 from okrkit.linting.context import Check, _Context
@@ -41,36 +41,39 @@ def _percent_over_100(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
                 break
 
 
-def _activity_as_result(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
+def _titles_matching(
+    ctx: _Context, matches: Callable[[str], bool], msgid: str
+) -> Iterator[tuple[str, str, str | None]]:
+    """A finding for each key result whose title ``matches``, said with ``msgid``."""
     for objective, kr in ctx.key_results():
-        if is_activity(kr.title):
-            message = ctx.say(
-                # Translators: {title} is the key result's title as its author wrote it.
-                N_(
-                    'Key result {kr} ("{title}") counts an activity, not a result; make it an '
-                    "initiative and measure the outcome it should bring, such as leads, "
-                    "pipeline or a conversion rate."
-                ),
-                kr=kr.id,
-                title=kr.title,
-            )
-            yield ctx.path(objective, kr), message, kr.id
+        if matches(kr.title):
+            yield ctx.path(objective, kr), ctx.say(msgid, kr=kr.id, title=kr.title), kr.id
+
+
+def _activity_as_result(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
+    return _titles_matching(
+        ctx,
+        is_activity,
+        # Translators: {title} is the key result's title as its author wrote it.
+        N_(
+            'Key result {kr} ("{title}") counts an activity, not a result; make it an '
+            "initiative and measure the outcome it should bring, such as leads, "
+            "pipeline or a conversion rate."
+        ),
+    )
 
 
 def _vanity_metric(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
-    for objective, kr in ctx.key_results():
-        if is_vanity(kr.title):
-            message = ctx.say(
-                # Translators: {title} is the key result's title as its author wrote it.
-                N_(
-                    'Key result {kr} ("{title}") tracks a vanity metric with no link to '
-                    "pipeline or revenue; measure the outcome it should bring instead, such as "
-                    "leads, pipeline or a conversion rate."
-                ),
-                kr=kr.id,
-                title=kr.title,
-            )
-            yield ctx.path(objective, kr), message, kr.id
+    return _titles_matching(
+        ctx,
+        is_vanity,
+        # Translators: {title} is the key result's title as its author wrote it.
+        N_(
+            'Key result {kr} ("{title}") tracks a vanity metric with no link to '
+            "pipeline or revenue; measure the outcome it should bring instead, such as "
+            "leads, pipeline or a conversion rate."
+        ),
+    )
 
 
 def _no_owner(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
