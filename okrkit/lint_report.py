@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import quote
 
 from okrkit._version import __version__
-from okrkit.errors import OKRError
+from okrkit.errors import Message, OKRError
 from okrkit.errors import ValidationError as PlanValidationError
 from okrkit.i18n import LocaleMatch, resolve_locale, translations
 from okrkit.linting import RULES, Severity
@@ -134,6 +134,8 @@ def _lint_one(
         out = []
         for field_path, message in exc.errors:
             at = where.find(field_path)
+            if isinstance(message, Message):  # okrkit's and pydantic's, in the report's language
+                message = message.localized(match)
             detail = f"{field_path}: {message}" if field_path else message
             out.append(_located(name, INVALID_PLAN, "error", detail, field_path, at))
         return out

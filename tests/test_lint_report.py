@@ -140,6 +140,18 @@ def test_lint_files_places_findings_and_reports_bad_files(files: list[str]) -> N
     assert not clean.failed() and clean.failed(strict=True)
 
 
+def test_invalid_plan_findings_are_in_the_report_language(files: list[str]) -> None:
+    """A plan that does not validate is reported in the reader's language, pydantic's
+    own messages ("Input should be a valid number") included, as render and score do."""
+    english = lint_files(["typo.yaml"], on=ON).findings[0].message
+    assert english.startswith("objectives[0].weight: Input should be")
+    for locale in ("sv", "ru", "vi", "zh_Hans", "zh_Hant"):
+        (finding,) = lint_files(["typo.yaml"], on=ON, locale=locale).findings
+        assert finding.message.startswith("objectives[0].weight: "), (locale, finding.message)
+        assert "Input should" not in finding.message, (locale, finding.message)
+        assert "'heavy'" in finding.message, (locale, finding.message)
+
+
 def test_text_report_is_file_line_column(files: list[str]) -> None:
     report = lint_files(files[:2], on=ON)
     lines = as_text(report).splitlines()
