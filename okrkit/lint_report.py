@@ -142,7 +142,8 @@ def _lint_one(
     except OKRError as exc:
         # "plan.yaml:3: not valid YAML: ..." -> line 3, and the message without the name
         message = exc.localized(match)
-        named = re.match(rf"{re.escape(name)}(?::(\d+))?: (.*)", message, re.S)
+        # (Chinese messages follow the name with a full-width colon: "plan.yaml：文件不存在")
+        named = re.match(rf"{re.escape(name)}(?::(\d+))?(?:: |：)(.*)", message, re.S)
         if named is None:
             return [LocatedFinding(name, INVALID_PLAN, "error", message)]
         line = int(named[1]) if named[1] else None

@@ -150,6 +150,9 @@ def test_invalid_plan_findings_are_in_the_report_language(files: list[str]) -> N
         assert finding.message.startswith("objectives[0].weight: "), (locale, finding.message)
         assert "Input should" not in finding.message, (locale, finding.message)
         assert "'heavy'" in finding.message, (locale, finding.message)
+        (missing,) = lint_files(["missing.yaml"], on=ON, locale=locale).findings
+        assert (missing.file, missing.line) == ("missing.yaml", None)
+        assert "missing.yaml" not in missing.message, (locale, missing.message)  # said once
 
 
 def test_text_report_is_file_line_column(files: list[str]) -> None:
