@@ -34,7 +34,7 @@ from okrkit.catalogue import Label, Template
 from okrkit.cli import build_parser
 from okrkit.formatting import format_list, format_number, label, parenthesize
 from okrkit.i18n import SUPPORTED, locales, resolve_locale, translations
-from okrkit.rendering import template_goal
+from okrkit.rendering import template_goal, templates_money_style
 
 CATALOGUE_DIR = "catalogue"
 CLI_REFERENCE = "cli-reference.md"
@@ -109,12 +109,14 @@ class DocstringMarkdown(Extension):
             obj.docstring.value = docstring_to_markdown(obj.docstring.value)
 
 
-def _template_section(template: Template, locale: str, here: str) -> list[str]:
+def _template_section(template: Template, locale: str, here: str, compact: bool) -> list[str]:
     """A template as Markdown: a heading, why, key results and initiatives.
 
     ``here`` is ``"area"`` or ``"role"``: the kind of page the section is on,
-    so links to the other pages are relative to it.
+    so links to the other pages are relative to it. ``compact`` is the page's
+    one money style.
     """
+    template = template.with_money_style(compact)
     gettext = translations(locale).gettext
     match = resolve_locale(locale)
     lines = [f"## {_md(template.title)}", "", f"`{template.id}`", ""]
@@ -130,7 +132,7 @@ def _template_section(template: Template, locale: str, here: str) -> list[str]:
     lines += [f"{label(_md(gettext('Area')), area_link, locale)} · {role_links}", ""]
     lines += [f"### {_md(gettext('Key results'))}", ""]
     for kr in template.key_results:
-        goal = template_goal(template, kr, match)
+        goal = template_goal(template, kr, match, compact=compact)
         title = parenthesize(kr.title, goal, locale) if goal else kr.title
         lines.append(f"1. {_md(title)}")
     lines.append("")
@@ -145,8 +147,9 @@ def _listing_page(heading: str, locale: str, name: str, found: list[Template], h
     lines = [f"# {_md(heading)}", "", f"[{_md(name)}](../index.md) · `{locale}`", ""]
     if not found:
         lines += [_md(translations(locale).gettext(NO_TEMPLATES)), ""]
+    compact = templates_money_style(found)  # one money style per page
     for template in found:
-        lines += _template_section(template, locale, here)
+        lines += _template_section(template, locale, here, compact)
     return "\n".join(lines)
 
 

@@ -88,3 +88,29 @@ def test_processes_filling_one_cache_at_once(tmp_path: Path) -> None:
     assert again.stdout == outputs[0][0]
     names = [p.name for p in (tmp_path / "templates").iterdir()]
     assert names and not [n for n in names if n.endswith(".tmp")]
+
+
+def test_a_filter_that_starts_taking_the_context_is_not_served_stale_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Jinja compiles the call of a pass_context filter differently: code cached while
+    # the filter was plain would call it without the context (a TypeError).
+    import jinja2
+
+    from okrkit.rendering import bytecode
+
+    monkeypatch.setenv(CACHE_VAR, str(tmp_path))
+    loader = jinja2.DictLoader({"t.txt": "{{ 2|twice(3) }}"})
+
+    def env_with(twice: object) -> jinja2.Environment:
+        env = jinja2.Environment(loader=loader)
+        env.filters["twice"] = twice
+        env.bytecode_cache = bytecode.template_cache(env)
+        return env
+
+    plain = env_with(lambda v, n: v * n)
+    assert plain.get_template("t.txt").render() == "6"
+    assert list((tmp_path / "templates").glob("*.jinja"))
+    context = env_with(jinja2.pass_context(lambda ctx, v, n: v * n + len(ctx.get("x", ""))))
+    assert bytecode.fingerprint(context) != bytecode.fingerprint(plain)
+    assert context.get_template("t.txt").render(x="ab") == "8"

@@ -199,6 +199,25 @@ class Template(FrozenValue):
         """Every parameter's default value."""
         return {name: p.default for name, p in self.params.items()}
 
+    def money_amounts(self) -> list[float]:
+        """The default amounts of the template's money parameters: what a document
+        showing it at its defaults shows, for the document's one money style
+        (:func:`okrkit.formatting.compact_money`)."""
+        return [p.default for p in self.params.values() if p.unit == "currency"]
+
+    def with_money_style(self, compact: bool) -> Template:
+        """This template with the money in its texts in the short (``compact=True``,
+        "US$1000万") or long style ("US$10,000,000").
+
+        Each template formats its own amounts in one style; a document showing
+        several templates decides one style for all of them (as :func:`okrkit.render`
+        does for a book) and takes each template in that style, so no line of it
+        mixes "US$800,000" with "US$140万". The template itself is unchanged.
+        """
+        from okrkit.catalogue._localize import restyle
+
+        return restyle(self, compact)
+
     def instantiate(
         self,
         period: Period | str | None = None,

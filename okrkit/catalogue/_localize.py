@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from okrkit.catalogue._spec import KeyResultSpec, Text
     from okrkit.i18n import LocaleMatch
 
-__all__ = ["Texts", "build_from_sources", "key_result"]
+__all__ = ["Texts", "build_from_sources", "key_result", "restyle"]
 
 
 def key_result(
@@ -55,7 +55,13 @@ class Texts:
     """Translates catalogue texts and fills their placeholders, formatted for the locale."""
 
     def __init__(
-        self, match: LocaleMatch, params: dict[str, Param], values: dict[str, float], currency: str
+        self,
+        match: LocaleMatch,
+        params: dict[str, Param],
+        values: dict[str, float],
+        currency: str,
+        *,
+        compact: bool | None = None,
     ) -> None:
         from okrkit.formatting import compact_money, format_value
 
@@ -64,8 +70,9 @@ class Texts:
         self.gettext = translations(match).gettext
         self.ngettext = translations(match).ngettext
         # One money style for the whole template, so a line never mixes "US$800,000"
-        # with "US$140万".
-        compact = compact_money(values[n] for n, p in params.items() if p.unit == "currency")
+        # with "US$140万"; a document of several templates passes its own ``compact``.
+        if compact is None:
+            compact = compact_money(values[n] for n, p in params.items() if p.unit == "currency")
         self._format = format_value
         self._how = (match, currency, compact)
         self._formatted: dict[str, str] = {}
@@ -151,3 +158,47 @@ def build_from_sources(match: LocaleMatch) -> tuple[Template, ...]:
             )
         )
     return tuple(out)
+
+
+def restyle(t: Template, compact: bool) -> Template:
+    """``t`` with the money in its texts in the short (``compact``) or long style.
+
+    The compiled catalogue bakes each template's amounts into its texts in the
+    template's own style; a document that shows several templates decides one
+    style for all of them and re-renders the texts that carry money. A template
+    whose texts carry no money, or already in that style, comes back as it is.
+    """
+    from okrkit.catalogue._spec import load_data, placeholders
+    from okrkit.formatting import compact_money
+
+    money = {name for name, p in t.params.items() if p.unit == "currency"}
+    if not money:
+        return t
+    current = t.__dict__.get("_money_compact")  # set below; else the template's own style
+    if current is None:
+        current = compact_money(t.params[n].default for n in money)
+    if current == compact:
+        return t
+    spec = load_data().by_id[t.id]
+    texts_of = [spec.title, spec.why, spec.notes, *(kr.title for kr in spec.key_results)]
+    texts_of += [i.title for i in spec.initiatives]
+    if not any(money & placeholders(x) for x in texts_of if x is not None):
+        return t
+    texts = Texts(t._match, t.params, t.defaults(), "USD", compact=compact)
+    fields = {name: getattr(t, name) for name in Template._fields}
+    fields.update(
+        title=texts.render(spec.title),
+        why=texts.render(spec.why),
+        notes=texts.render(spec.notes) if spec.notes else None,
+        key_results=tuple(
+            TemplateKeyResult._of({**kr.__dict__, "title": texts.render(s.title)})
+            for kr, s in zip(t.key_results, spec.key_results, strict=True)
+        ),
+        initiatives=tuple(
+            TemplateInitiative(texts.render(s.title), i.key_results)
+            for i, s in zip(t.initiatives, spec.initiatives, strict=True)
+        ),
+    )
+    styled = Template._of(fields)
+    styled.__dict__["_money_compact"] = compact  # not a field: compared and shown as before
+    return styled

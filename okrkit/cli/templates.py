@@ -76,10 +76,12 @@ def run_show(ctx: Context) -> int:
         return 0
     from okrkit.formatting import format_list, label, with_goal
     from okrkit.i18n import resolve_locale
-    from okrkit.rendering import template_goal
+    from okrkit.rendering import template_goal, templates_money_style
 
     word = ctx.t.gettext
     match = resolve_locale(ctx.locale)
+    compact = templates_money_style([t])  # one money style: goals, texts and parameters
+    t = t.with_money_style(compact)
     out = [t.title, "=" * display_width(t.title)]
     roles = format_list((r.label for r in t.roles), match, style="plain")
     out.append(" · ".join([t.id, t.area.label, roles, t.goal.label]))
@@ -88,7 +90,9 @@ def run_show(ctx: Context) -> int:
         out += ["", t.notes]
     out += ["", label(ctx._("Key results"), "", match).rstrip()]
     for kr in t.key_results:
-        line = with_goal(f"[{kr.id}] {kr.title}", template_goal(t, kr, match), match)
+        line = with_goal(
+            f"[{kr.id}] {kr.title}", template_goal(t, kr, match, compact=compact), match
+        )
         parts = (kr.source, kr.reporter.label, word(kr.cadence) if kr.cadence else None)
         extra = " · ".join(x for x in parts if x)
         out.append("  - " + line)
@@ -99,7 +103,12 @@ def run_show(ctx: Context) -> int:
     out += ["", ctx._("Parameters (change them with okrkit new --set NAME=VALUE):")]
     for p in t.params.values():
         shown = format_value(
-            p.default, p.unit, ctx.locale, currency="USD", duration_unit=p.duration_unit
+            p.default,
+            p.unit,
+            ctx.locale,
+            currency="USD",
+            duration_unit=p.duration_unit,
+            compact=compact,
         )
         out.append(f"  {p.name} = {shown}")
     ctx.out.write("\n".join(out) + "\n")

@@ -52,5 +52,6 @@ from okrkit.rendering.values import kr_value as kr_value
 from okrkit.rendering.values import plan_money_style as plan_money_style
 from okrkit.rendering.values import progress_bar as progress_bar
 from okrkit.rendering.values import template_goal as template_goal
+from okrkit.rendering.values import templates_money_style as templates_money_style
 
 __all__ = ["FORMATS", "TEMPLATES", "Format", "environment", "render"]

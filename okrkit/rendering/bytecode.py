@@ -71,8 +71,18 @@ def fingerprint(env: jinja2.Environment) -> str:
         env.optimized,
         sorted(env.extensions),
         getattr(env, "newstyle_gettext", None),
+        # Jinja compiles a call of a filter or test that takes the context (or the
+        # environment) differently from a plain one: a filter that changes kind
+        # changes the code, not the template's source.
+        sorted((name, str(_pass_arg(f))) for name, f in env.filters.items()),
+        sorted((name, str(_pass_arg(f))) for name, f in env.tests.items()),
     )
     return hashlib.sha256(repr(setup).encode("utf-8")).hexdigest()[:16]
+
+
+def _pass_arg(func: object) -> object:
+    """What Jinja passes ``func`` first (``pass_context`` and the like), or None."""
+    return getattr(func, "jinja_pass_arg", None)
 
 
 class TemplateCache(BytecodeCache):

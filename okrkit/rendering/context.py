@@ -12,7 +12,7 @@ from okrkit.i18n import LocaleMatch
 from okrkit.model import CheckIn, KeyResult, Objective, Plan
 from okrkit.period import Period
 from okrkit.rendering.labels import N_
-from okrkit.rendering.values import plan_money_style
+from okrkit.rendering.values import plan_money_style, templates_money_style
 from okrkit.scoring import Score, ScoringPolicy, score
 
 if TYPE_CHECKING:
@@ -122,7 +122,10 @@ def _plan_context(
 
 
 def _book_context(items: Sequence[Template]) -> dict[str, Any]:
+    # One money style for the whole book: its goals and its texts (see restyle).
+    compact = templates_money_style(items)
+    styled = [t.with_money_style(compact) for t in items]
     areas: dict[str, list[Template]] = {}
-    for t in items:
+    for t in styled:
         areas.setdefault(t.area.label, []).append(t)
-    return {"templates": list(items), "by_area": areas}
+    return {"templates": styled, "by_area": areas, "compact_money": compact}

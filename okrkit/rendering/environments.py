@@ -97,7 +97,9 @@ def _filters(match: LocaleMatch) -> dict[str, Callable[..., Any]]:
         "kr_value": pass_context(lambda ctx, kr, v: kr_value(kr, v, match, compact=money(ctx))),
         "kr_delta": pass_context(lambda ctx, kr, v: kr_delta(kr, v, match, compact=money(ctx))),
         "kr_target": pass_context(lambda ctx, kr: kr_target(kr, match, compact=money(ctx))),
-        "template_goal": lambda t, kr: template_goal(t, kr, match),
+        "template_goal": pass_context(
+            lambda ctx, t, kr: template_goal(t, kr, match, compact=money(ctx))
+        ),
         "kr_goal": pass_context(lambda ctx, kr: kr_goal(kr, match, compact=money(ctx))),
         "bar": progress_bar,
         "width": width,

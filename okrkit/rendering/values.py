@@ -31,6 +31,7 @@ __all__ = [
     "plan_money_style",
     "progress_bar",
     "template_goal",
+    "templates_money_style",
 ]
 
 
@@ -133,8 +134,14 @@ def kr_goal(kr: KeyResult, match: LocaleMatch, *, compact: bool | None = None) -
     )
 
 
-def template_goal(t: Template, kr: TemplateKeyResult, match: LocaleMatch) -> str:
-    """The goal of a catalogue template's key result at its default numbers."""
+def template_goal(
+    t: Template, kr: TemplateKeyResult, match: LocaleMatch, *, compact: bool | None = None
+) -> str:
+    """The goal of a catalogue template's key result at its default numbers.
+
+    ``compact`` is the document's money style (:func:`templates_money_style` of
+    every template it shows); by default the template's own.
+    """
     if kr.kind != "metric" or kr.unit is None or _DIGIT.search(kr.title):
         return ""
     values = {field: t.params[name].default for field, name in kr.params.items()}
@@ -143,6 +150,8 @@ def template_goal(t: Template, kr: TemplateKeyResult, match: LocaleMatch) -> str
     direction = kr.direction
     if direction is None and baseline is not None and target is not None:
         direction = "increase" if target > baseline else "decrease"
+    if compact is None and kr.unit == "currency":
+        compact = templates_money_style([t])
     return format_goal(
         direction,
         kr.unit,
@@ -153,8 +162,14 @@ def template_goal(t: Template, kr: TemplateKeyResult, match: LocaleMatch) -> str
         target_max=values.get("target_max"),
         currency="USD",
         duration_unit=next((d for d in durations if d), None),
-        compact=compact_money(values.values()) if kr.unit == "currency" else None,
+        compact=compact if kr.unit == "currency" else None,
     )
+
+
+def templates_money_style(templates: Iterable[Template]) -> bool:
+    """Whether a document of catalogue ``templates`` shows money in the short style,
+    decided once from every amount in it (each template's money defaults)."""
+    return compact_money(a for t in templates for a in t.money_amounts())
 
 
 def plan_money_style(plan: Plan) -> bool:

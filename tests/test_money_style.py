@@ -1,0 +1,189 @@
+"""Money in documents: one style per document per locale, read from the rendered output.
+
+The amounts are found in the output by the locale's own currency sign and CLDR's
+compact units (never by expected strings), then each is classified: short
+("US$150万", "1,5 млн $"), long ("US$1,500,000") or either (under a thousand,
+the same in both styles). A document may hold short or long amounts, never both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+
+import pytest
+
+from okrkit import catalogue, render
+from okrkit.catalogue import Template
+from okrkit.formatting import format_currency
+from okrkit.i18n import SUPPORTED, resolve_locale
+from okrkit.rendering import template_goal, templates_money_style
+
+_NUMBER = r"\d(?:[\d.,\u00a0\u202f ]*\d)?"
+
+
+@cache
+def _units(locale: str) -> tuple[str, ...]:
+    """The words and letters CLDR puts after a compact number ("M", "млн", "万", "triệu")."""
+    babel = resolve_locale(locale).babel
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, Mapping):
+            for value in node.values():
+                walk(value)
+            return
+        pattern = getattr(node, "pattern", node)
+        if isinstance(pattern, str):
+            word = re.sub(r"[0#¤'.\s\u00a0]", " ", pattern).split()
+            found.update(w for w in word if w)
+
+    walk(babel.compact_currency_formats)
+    walk(babel.compact_decimal_formats)
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+@cache
+def _sign(locale: str) -> str:
+    """How the locale writes "US dollars" next to an amount ("$", "US$", "USD")."""
+    return re.sub(r"[\d.,\s\u00a0\u202f]", "", format_currency(5, "USD", locale))
+
+
+@cache
+def _decimal(locale: str) -> str:
+    from babel.numbers import get_decimal_symbol
+
+    return str(get_decimal_symbol(resolve_locale(locale).babel))
+
+
+@cache
+def _amount(locale: str) -> re.Pattern[str]:
+    sign, units = re.escape(_sign(locale)), "|".join(map(re.escape, _units(locale)))
+    unit = rf"(?:\s?(?P<{{}}>(?:{units})\.?))?"
+    before = rf"(?<![A-Za-z$]){sign}\s?(?P<a>{_NUMBER}){unit.format('u')}"
+    after = rf"(?P<b>{_NUMBER}){unit.format('v')}\s?{sign}"
+    return re.compile(f"{before}|{after}")
+
+
+def money_styles(text: str, locale: str) -> tuple[list[str], list[str]]:
+    """The short and the long amounts of US dollars in ``text``."""
+    short, long = [], []
+    for m in _amount(locale).finditer(text):
+        number, unit = m["a"] or m["b"], m["u"] or m["v"]
+        if unit:
+            short.append(m[0])
+        elif len(re.sub(r"\D", "", number.split(_decimal(locale))[0])) >= 4:
+            long.append(m[0])  # a thousand or more, written out
+    return short, long
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_the_amount_finder_tells_the_styles_apart(locale: str) -> None:
+    # the finder of the tests below must see both styles, or they could not fail
+    for amount in (1_500_000, 2_000_000, 1_200_000_000, 800_000):
+        short = format_currency(amount, "USD", locale, compact=True)
+        long = format_currency(amount, "USD", locale, compact=False)
+        assert money_styles(f"x {short} x", locale) == ([short], []), short
+        assert money_styles(f"x {long} x", locale) == ([], [long]), long
+    assert money_styles(format_currency(450, "USD", locale), locale) == ([], [])
+
+
+def _assert_one_style(text: str, locale: str, what: str) -> int:
+    short, long = money_styles(text, locale)
+    assert not (short and long), f"{what} ({locale}) mixes {short[:3]} with {long[:3]}"
+    return len(short) + len(long)
+
+
+def _books(locale: str) -> dict[str, list[Template]]:
+    books = {"all": catalogue.templates(locale)}
+    books.update({r.id: catalogue.templates(locale, role=r.id) for r in catalogue.roles(locale)})
+    return books
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_a_book_shows_money_in_one_style(locale: str) -> None:
+    seen = 0
+    for name, items in _books(locale).items():
+        for fmt in ("markdown", "html", "text"):
+            seen += _assert_one_style(render(items, fmt, locale=locale), locale, f"book {name}")
+    assert seen > 0  # the books do show money
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_a_template_document_shows_money_in_one_style(locale: str) -> None:
+    seen = 0
+    for t in catalogue.templates(locale):
+        for fmt in ("markdown", "html", "text"):
+            seen += _assert_one_style(render(t, fmt, locale=locale), locale, t.id)
+    assert seen > 0
+
+
+def test_the_cmo_book_mixed_styles_before() -> None:
+    # The cmo book holds amounts from US$450 to US$100,000,000: deciding per key
+    # result showed "US$1000萬" beside "US$250,000"; the book decides once.
+    items = catalogue.templates("zh_Hant", role="cmo")
+    match = resolve_locale("zh_Hant")
+    per_kr = "\n".join(template_goal(t, kr, match) for t in items for kr in t.key_results)
+    # each template alone is consistent, so the old per-template choice shows both styles
+    assert all(money_styles(x, "zh_Hant")[0] for x in per_kr.splitlines() if "億" in x)
+    assert money_styles(per_kr, "zh_Hant")[1]
+    assert not templates_money_style(items)
+    book = render(items, "text", locale="zh_Hant")
+    assert money_styles(book, "zh_Hant")[0] == []
+    assert len(money_styles(book, "zh_Hant")[1]) > 10
+
+
+def test_a_book_of_big_amounts_reads_short() -> None:
+    big = [t for t in catalogue.templates("en") if t.money_amounts() and templates_money_style([t])]
+    assert big
+    short, long = money_styles(render(big, "markdown", locale="en"), "en")
+    assert short and not long
+
+
+def _gift_card_template(default: float) -> Template:
+    t = catalogue.get("nps-reviews/most-recommended", "zh_Hans")
+    params = dict(t.params)
+    params["gift_card"] = type(params["gift_card"])("gift_card", default, "currency")
+    fields = {name: getattr(t, name) for name in Template._fields}
+    fields["params"] = params
+    return Template._of(fields)
+
+
+def test_money_in_template_texts_follows_the_document() -> None:
+    # the compiled catalogue bakes amounts into texts in the template's own style:
+    # a document in the other style renders those texts again at render time
+    t = _gift_card_template(2_000_000)
+    assert t.with_money_style(True) is t  # its own style: nothing to redo
+    long = t.with_money_style(False)
+    shown = format_currency(2_000_000, "USD", "zh_Hans", compact=False)
+    assert any(shown in i.title for i in long.initiatives)
+    assert long.id == t.id and long.params == t.params
+    assert [kr.title for kr in long.key_results] == [kr.title for kr in t.key_results]
+    assert long.with_money_style(False) is long
+    short = format_currency(2_000_000, "USD", "zh_Hans", compact=True)
+    assert any(short in i.title for i in long.with_money_style(True).initiatives)
+    # in a book beside smaller amounts, the template's baked text turns long too
+    small = catalogue.get("efficiency/romi", "zh_Hans")
+    assert not templates_money_style([t, small])
+    book = render([t, small], "markdown", locale="zh_Hans")
+    assert shown in book
+    assert _assert_one_style(book, "zh_Hans", "gift card book") > 0
+
+
+def test_rendering_leaves_the_catalogue_unchanged() -> None:
+    before = {locale: catalogue.templates(locale) for locale in SUPPORTED}
+    for locale in SUPPORTED:
+        render(catalogue.templates(locale), "markdown", locale=locale)
+    assert {locale: catalogue.templates(locale) for locale in SUPPORTED} == before
+
+
+@pytest.mark.parametrize("locale", SUPPORTED)
+def test_templates_show_uses_one_style(locale: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from okrkit.cli import main
+
+    for t in catalogue.templates(locale):
+        if not t.money_amounts():
+            continue
+        assert main(["templates", "show", t.id, "--locale", locale]) == 0
+        _assert_one_style(capsys.readouterr().out, locale, f"templates show {t.id}")
