@@ -190,9 +190,13 @@ def format_currency(
     amount: float, currency: str, locale: LocaleLike = "en", *, compact: bool | None = None
 ) -> str:
     """Money in the locale's style. Whole amounts drop ``.00``; with ``compact``
-    (the default from a million up) 50,000,000 USD reads "$50M", "50 млн $" or
-    "US$5000万", and 1,490,000 USD "$1.49M". A document passes the ``compact``
-    that :func:`compact_money` chose for all its amounts.
+    (the default from a million up) 50,000,000 USD reads "$50M", "50 млн $",
+    "US$5000万" or "50 triệu US$" (Vietnamese spells the word out), and 1,490,000
+    USD "$1.49M". A document passes the ``compact`` that :func:`compact_money`
+    chose for all its amounts.
+
+    >>> format_currency(1_200_000_000, "USD", "vi")
+    '1,2\xa0tỷ\xa0US$'
     """
     from babel.numbers import format_compact_currency
     from babel.numbers import format_currency as babel_currency
@@ -202,8 +206,10 @@ def format_currency(
     whole = float(amount).is_integer()
     if compact is None:
         compact = abs(amount) >= 1_000_000
-    if compact:
-        text: str = format_compact_currency(amount, currency, locale=loc, fraction_digits=2)
+    if compact and loc.language in _LONG_COMPACT:
+        text: str = _long_compact_currency(amount, currency, loc)
+    elif compact:
+        text = format_compact_currency(amount, currency, locale=loc, fraction_digits=2)
     elif whole:
         text = _whole_currency_pattern(loc).apply(
             amount, loc, currency=currency, currency_digits=False
@@ -211,6 +217,25 @@ def format_currency(
     else:
         text = babel_currency(amount, currency, locale=loc)
     return _currency_code(text, currency, loc)
+
+
+#: Locales whose business writers spell out the compact amount's word: Vietnamese
+#: reports write "1,5 triệu US$" and "1,2 tỷ US$", CLDR's short "1,5 Tr US$" reads as
+#: a cramped abbreviation ("N", "Tr", "T" for nghìn, triệu, tỷ).
+_LONG_COMPACT = frozenset({"vi"})
+
+
+def _long_compact_currency(amount: float, currency: str, loc: Locale) -> str:
+    """``amount`` in CLDR's long compact form ("1,5 triệu"), with the currency sign
+    placed as the locale's currency pattern places it."""
+    from babel.numbers import format_compact_decimal, get_currency_symbol
+
+    number = format_compact_decimal(amount, format_type="long", locale=loc, fraction_digits=2)
+    number = number.replace(" ", "\xa0")  # "1,5 triệu" never breaks across lines
+    pattern = loc.currency_formats["standard"]
+    symbol = get_currency_symbol(currency, locale=loc)
+    prefix, suffix = (part[0].replace("¤", symbol) for part in (pattern.prefix, pattern.suffix))
+    return f"{prefix}{number}{suffix}"
 
 
 #: Locales whose finance writers name a foreign currency by its ISO code where

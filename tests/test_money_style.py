@@ -8,6 +8,7 @@ the same in both styles). A document may hold short or long amounts, never both.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from functools import cache
@@ -187,3 +188,64 @@ def test_templates_show_uses_one_style(locale: str, capsys: pytest.CaptureFixtur
             continue
         assert main(["templates", "show", t.id, "--locale", locale]) == 0
         _assert_one_style(capsys.readouterr().out, locale, f"templates show {t.id}")
+
+
+VI_SHORT = {  # CLDR's short words, which a Vietnamese report spells out
+    1_000: "N",
+    1_000_000: "Tr",
+    1_000_000_000: "T",
+}
+
+
+@pytest.mark.parametrize(
+    ("amount", "number", "word"),
+    [
+        (1_500_000, "1,5", "triệu"),
+        (2_000_000, "2", "triệu"),
+        (1_200_000_000, "1,2", "tỷ"),
+        (800_000, "800", "nghìn"),
+    ],
+)
+def test_vietnamese_compact_money_spells_the_word_out(
+    amount: float, number: str, word: str
+) -> None:
+    from babel.numbers import format_compact_decimal
+
+    text = format_currency(amount, "USD", "vi", compact=True)
+    # CLDR's long compact number, then the currency sign where vi's pattern puts it
+    long = format_compact_decimal(amount, format_type="long", locale="vi", fraction_digits=2)
+    assert long.split() == [number, word]
+    assert text.split("\xa0") == [number, word, _sign("vi")]
+    assert not set(text.split("\xa0")) & set(VI_SHORT.values())
+    # the other locales keep CLDR's short form
+    from babel.numbers import format_compact_currency
+
+    short = format_compact_currency(amount, "USD", locale="ru", fraction_digits=2)
+    assert format_currency(amount, "USD", "ru", compact=True) == short
+
+
+def test_a_compact_vietnamese_document_reads_trieu_and_ty() -> None:
+    from okrkit import KeyResult, Objective, Plan
+    from okrkit.formatting import format_goal
+
+    krs = [
+        KeyResult(id="pipe", title="Tăng giá trị cơ hội bán hàng", unit="currency",
+                  currency="USD", baseline=1_500_000, target=2_000_000),
+        KeyResult(id="book", title="Tăng doanh số ký mới", unit="currency", currency="USD",
+                  baseline=1_000_000_000, target=1_200_000_000),
+    ]  # fmt: skip
+    plan = Plan(
+        period="2026-Q4", locale="vi", objectives=[Objective(id="o", title="O", key_results=krs)]
+    )
+    for fmt in ("markdown", "html", "text"):
+        out = render(plan, fmt, locale="vi", on=dt.date(2026, 11, 1))
+        short, long = money_styles(out, "vi")
+        assert short and not long, fmt
+        words = {re.split(r"[\s\u00a0]", a)[1] for a in short}
+        assert words <= {"triệu", "tỷ"}, short
+        assert "1,2\xa0tỷ\xa0US$" in out and "1,5\xa0triệu\xa0US$" in out
+        assert not re.search(r"\d\s(?:Tr|T|N)\s", out), fmt
+    # 800,000 in a document whose other amounts are millions: "800 nghìn US$"
+    goal = format_goal("increase", "currency", "vi", baseline=800_000, target=2_000_000,
+                       currency="USD", compact=True)  # fmt: skip
+    assert goal == "từ 800\xa0nghìn\xa0US$ lên 2\xa0triệu\xa0US$"
