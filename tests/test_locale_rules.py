@@ -507,7 +507,7 @@ def test_documents_put_the_sentence_date_in_their_sentences(locale: str) -> None
     assert SENTENCE_DATES[locale] in out
     assert "ngày ngày" not in out
     if locale == "vi":
-        assert "Chấm điểm ngày 31 tháng 10 năm 2026" in out
+        assert "Số liệu tính đến ngày 31 tháng 10 năm 2026" in out
 
 
 def test_lint_sentences_write_vietnamese_dates_in_full() -> None:
