@@ -9,7 +9,8 @@ Errors are one line on stderr: exit status 1 for invalid input, 2 for usage.
 
 The package has one module per command (``okrkit.cli.score`` and so on), each
 with a ``register`` function that adds its options and a ``run`` function that
-does the work through the library.
+does the work through the library; ``okrkit.cli._parser.COMMANDS`` lists the
+commands, and a command's options are added only when a command line names it.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def main(
         return 2
     t = translations(locale)
     with argparse_in(t.gettext, t.ngettext):
-        parser = build_parser(locale)
+        parser = build_parser(locale, lazy=True)
         try:
             args = parser.parse_args(args_list)
         except SystemExit as exc:

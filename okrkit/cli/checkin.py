@@ -81,7 +81,7 @@ def _number(ctx: Context, text: str | None) -> str | None:
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``checkin``."""
-    checkin = sub.add_parser("checkin", help=_("record progress on a key result"), parents=[common])
+    checkin = sub.add_parser("checkin", parents=[common])
     checkin.add_argument("file", metavar="FILE", help=_("plan file (YAML or JSON)"))
     checkin.add_argument(
         "key_result", metavar="KR_ID", help=_("key result id, or OBJECTIVE_ID/KR_ID")

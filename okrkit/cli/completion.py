@@ -54,7 +54,6 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``completion``."""
     p = sub.add_parser(
         "completion",
-        help=_("print a shell completion script (bash, zsh or fish)"),
         description=_(
             "Print a completion script for your shell. bash: "
             "okrkit completion bash > ~/.local/share/bash-completion/completions/okrkit; "

@@ -39,9 +39,7 @@ def run_locales(ctx: Context) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``schema`` and ``locales``."""
-    schema_p = sub.add_parser(
-        "schema", help=_("print the JSON Schema of plan files"), parents=[common]
-    )
+    schema_p = sub.add_parser("schema", parents=[common])
     schema_p.add_argument(
         "name",
         nargs="?",
@@ -50,6 +48,6 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
         help=_("plan (default), or the --format json output of score or lint"),
     )
     schema_p.set_defaults(func=run_schema)
-    locales_p = sub.add_parser("locales", help=_("list the supported languages"), parents=[common])
+    locales_p = sub.add_parser("locales", parents=[common])
     data_format(locales_p, _)
     locales_p.set_defaults(func=run_locales)

@@ -53,9 +53,7 @@ def run(ctx: Context) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``lint``."""
-    lint_p = sub.add_parser(
-        "lint", help=_("check plan files against OKR quality rules"), parents=[common]
-    )
+    lint_p = sub.add_parser("lint", parents=[common])
     lint_p.add_argument(
         "files",
         metavar="FILE",

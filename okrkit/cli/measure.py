@@ -118,11 +118,7 @@ def _print_table(ctx: Context, plan: Any, results: list[Any], written: bool, dry
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``measure``."""
-    p = sub.add_parser(
-        "measure",
-        help=_("measure key results from their sources and record check-ins"),
-        parents=[common],
-    )
+    p = sub.add_parser("measure", parents=[common])
     p.add_argument("file", metavar="FILE", help=_("plan file (YAML or JSON)"))
     p.add_argument(
         "--on", metavar="DATE", help=_("the date to measure for (YYYY-MM-DD, default today)")

@@ -129,7 +129,7 @@ def run(ctx: Context) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``new``."""
-    new = sub.add_parser("new", help=_("scaffold a plan file from templates"), parents=[common])
+    new = sub.add_parser("new", parents=[common])
     new.add_argument(
         "--template",
         action="append",

@@ -64,7 +64,7 @@ def run(ctx: Context) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``render``."""
-    render_p = sub.add_parser("render", help=_("render a plan as a document"), parents=[common])
+    render_p = sub.add_parser("render", parents=[common])
     render_p.add_argument(
         "files",
         nargs="+",

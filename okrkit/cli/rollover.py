@@ -119,11 +119,7 @@ def _roll(ctx: Context) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``rollover``."""
-    p = sub.add_parser(
-        "rollover",
-        help=_("close the plan's period, keep its results and start the next period"),
-        parents=[common],
-    )
+    p = sub.add_parser("rollover", parents=[common])
     p.add_argument("file", metavar="FILE", help=_("plan file (YAML or JSON)"))
     p.add_argument(
         "--to", required=True, metavar="PERIOD", help=_("the next period, such as 2027-Q1")

@@ -177,9 +177,7 @@ def run(ctx: Context) -> int:
 
 def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``score``."""
-    score_p = sub.add_parser(
-        "score", help=_("score a plan: progress, expected, status, forecast"), parents=[common]
-    )
+    score_p = sub.add_parser("score", parents=[common])
     plan_file(score_p, _)
     score_p.add_argument(
         "--on", metavar="DATE", help=_("score as of this date (YYYY-MM-DD, default today)")

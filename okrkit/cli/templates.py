@@ -130,9 +130,7 @@ def register(sub: Any, common: argparse.ArgumentParser, _: Translate) -> None:
     """Add ``templates list|show|book``."""
     from okrkit.cli._locale import Parser
 
-    templates = sub.add_parser(
-        "templates", help=_("browse the catalogue of marketing OKR templates"), parents=[common]
-    )
+    templates = sub.add_parser("templates", parents=[common])
     templates.set_defaults(help_parser=templates)
     tsub = templates.add_subparsers(
         dest="templates_command", metavar=_("COMMAND"), title=_("commands"), parser_class=Parser
