@@ -12,17 +12,19 @@ from okrkit.errors import OKRError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (CLI start-up)
 if TYPE_CHECKING:
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
 __all__ = [
     "ARGPARSE_MESSAGES",
     "ENV_VARS",
     "N_",
+    "HelpFormatter",
     "Parser",
     "argparse_in",
     "default_locale",
     "environment_locales",
     "pre_locale",
+    "terminal_columns",
 ]
 
 
@@ -123,8 +125,47 @@ def argparse_in(
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
+def terminal_columns(fallback: int = 80) -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` gives it (``COLUMNS``,
+    else standard output's terminal, else ``fallback``), without importing
+    :mod:`shutil` and the compression modules it loads (a tenth of the start-up)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        stdout = sys.__stdout__  # None, closed, detached or not a terminal: the fallback
+        try:
+            columns = os.get_terminal_size(stdout.fileno()).columns if stdout else 0
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or fallback
+    return columns
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help formatter, as wide as argparse makes it, measured by
+    :func:`terminal_columns` (argparse builds one for every option it adds)."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose error line is translated like the rest."""
+    """An argument parser whose error line is translated like the rest (and whose
+    help is formatted by :class:`HelpFormatter`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
