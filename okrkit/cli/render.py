@@ -40,9 +40,11 @@ def run(ctx: Context) -> int:
 
         extra["decisions"] = decisions_from(ctx)
     if args.template in (None, "document", "review") and args.file != "-":
-        from okrkit.cycle import history_path, load_history
+        from okrkit._history_path import history_path
 
         if history_path(args.file).exists():  # trends across the closed periods
+            from okrkit.cycle import load_history
+
             extra["history"] = load_history(args.file)
     # The document speaks the plan's language unless --locale says otherwise; the
     # command's own messages keep the user's language.

@@ -15,18 +15,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError as PydanticValidationError
 
+from okrkit._history_path import history_path
 from okrkit.cycle.records import History
 from okrkit.errors import N_, OKRError
 
 __all__ = ["dump_history", "dumps_history", "history_path", "load_history", "loads_history"]
-
-
-def history_path(plan_path: str | os.PathLike[str]) -> Path:
-    """Where the history of the plan at ``plan_path`` lives."""
-    path = Path(plan_path)
-    suffix = path.suffix if path.suffix in (".yaml", ".yml", ".json") else ".yaml"
-    stem = path.name[: -len(path.suffix)] if path.suffix == suffix else path.name
-    return path.with_name(f"{stem}.history{suffix}")
 
 
 def loads_history(text: str, *, source: str = "<history>") -> History:
