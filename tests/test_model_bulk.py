@@ -123,3 +123,46 @@ def test_built_plan_is_collected_when_dropped() -> None:
     del plan
     gc.collect()
     assert ref() is None
+
+
+_IMPORT_PROBE = """
+import gc, os, sys
+
+runs = []
+
+def building(frame):
+    \"\"\"Whether a module that builds model classes is running (okrkit/model/*.py but
+    the package's __init__, which pauses the collector, and okrkit/measure/spec.py).\"\"\"
+    while frame is not None:
+        path = frame.f_code.co_filename.replace(os.sep, "/")
+        if frame.f_code.co_name == "<module>" and (
+            ("/okrkit/model/" in path and not path.endswith("/__init__.py"))
+            or path.endswith("/okrkit/measure/spec.py")
+        ):
+            return True
+        frame = frame.f_back
+    return False
+
+gc.callbacks.append(
+    lambda phase, info: phase == "start" and building(sys._getframe()) and runs.append(1)
+)
+if sys.argv[1] == "off":
+    gc.disable()
+import okrkit.model
+print(gc.isenabled(), len(runs))
+"""
+
+
+@pytest.mark.parametrize("state", ["on", "off"])
+def test_importing_the_models_pauses_the_collector_and_restores_it(state: str) -> None:
+    """The model classes are built with the collector paused (no automatic
+    collection runs while okrkit.model's modules run), and it is left as it was."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORT_PROBE, state], capture_output=True, text=True, check=True
+    )
+    enabled, runs = done.stdout.split()
+    assert enabled == ("True" if state == "on" else "False")
+    assert runs == "0"

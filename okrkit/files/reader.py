@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError as PydanticValidationError
 
+from okrkit._gc import gc_paused
 from okrkit.errors import N_, Num, PlanFileError, ValidationError
 from okrkit.files.formats import Format, check_format, format_of
 from okrkit.files.jsonfiles import parse_json
@@ -17,7 +18,6 @@ from okrkit.files.jsonfiles import too_deep as _too_deep
 from okrkit.files.limits import DEFAULT_LIMITS, LimitError, Limits
 from okrkit.files.nodes import check_document
 from okrkit.model import Plan, convert_errors
-from okrkit.model._base import gc_paused
 
 __all__ = [
     "check_file_size",

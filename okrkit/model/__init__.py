@@ -14,29 +14,36 @@ Conventions:
   date, the last written), else ``current``, else ``baseline``.
 """
 
-from okrkit.measure.spec import Connection
-from okrkit.model._base import (
-    CADENCE_DAYS,
-    CHECK_IN_GRACE_DAYS,
-    Cadence,
-    Date,
-    Direction,
-    DurationUnit,
-    Indicator,
-    InitiativeStatus,
-    KeyResultKind,
-    Number,
-    Rollup,
-    Tag,
-    Unit,
-    _Model,
-    _parse_number,
-    check_in_window,
-    convert_errors,
-    format_loc,
-)
-from okrkit.model.keyresult import CheckIn, KeyResult, Provenance
-from okrkit.model.plan import Initiative, LintSettings, Objective, Plan, Retro, is_external
+from okrkit._gc import gc_paused
+
+# Building the model classes (pydantic's schemas and validators, and pydantic's own
+# import) allocates hundreds of thousands of long-lived objects: with the collector
+# paused they go straight to its oldest generation instead of being scanned again
+# and again while the classes are built (a twentieth of a cold ``okrkit render``).
+with gc_paused():
+    from okrkit.measure.spec import Connection
+    from okrkit.model._base import (
+        CADENCE_DAYS,
+        CHECK_IN_GRACE_DAYS,
+        Cadence,
+        Date,
+        Direction,
+        DurationUnit,
+        Indicator,
+        InitiativeStatus,
+        KeyResultKind,
+        Number,
+        Rollup,
+        Tag,
+        Unit,
+        _Model,
+        _parse_number,
+        check_in_window,
+        convert_errors,
+        format_loc,
+    )
+    from okrkit.model.keyresult import CheckIn, KeyResult, Provenance
+    from okrkit.model.plan import Initiative, LintSettings, Objective, Plan, Retro, is_external
 
 __all__ = [
     "CADENCE_DAYS",

@@ -12,6 +12,7 @@ from pydantic import (
     model_validator,
 )
 
+from okrkit._gc import gc_paused
 from okrkit.errors import N_, Message, OKRError, PlanError, field_error
 from okrkit.measure.spec import Connection
 from okrkit.model._base import (
@@ -21,7 +22,6 @@ from okrkit.model._base import (
     Rollup,
     _check_id,
     _Model,
-    gc_paused,
 )
 from okrkit.model.keyresult import KeyResult
 from okrkit.period import Period
