@@ -249,3 +249,69 @@ def test_a_compact_vietnamese_document_reads_trieu_and_ty() -> None:
     goal = format_goal("increase", "currency", "vi", baseline=800_000, target=2_000_000,
                        currency="USD", compact=True)  # fmt: skip
     assert goal == "từ 800\xa0nghìn\xa0US$ lên 2\xa0triệu\xa0US$"
+
+
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _chinese_documents(locale: str) -> dict[str, str]:
+    """Books (long and short money), template documents and plans with money, as rendered."""
+    from okrkit import KeyResult, Objective, Plan
+
+    items = catalogue.templates(locale)
+    big = [t for t in items if t.money_amounts() and templates_money_style([t])]
+    docs: dict[str, str] = {}
+    for fmt in ("markdown", "html", "text"):
+        docs[f"book.{fmt}"] = render(items, fmt, locale=locale)
+        docs[f"big-book.{fmt}"] = render(big, fmt, locale=locale)
+    for t in items:
+        if t.money_amounts():
+            docs[t.id] = render(t, "text", locale=locale)
+    krs = [
+        KeyResult(id="deals", title="新签合同额", unit="currency", currency="USD",
+                  baseline=10_000_000, target=12_000_000, check_ins=[
+                      {"date": dt.date(2026, 10, 20), "value": 10_500_000},
+                      {"date": dt.date(2026, 11, 10), "value": 11_200_000}]),
+        KeyResult(id="cap", title="获客成本", unit="currency", currency="USD",
+                  direction="at_most", target=2_000_000),
+    ]  # fmt: skip
+    for name, plan_krs in (("short", krs), ("long", [*krs, krs[0].model_copy(update={
+            "id": "small", "baseline": 4_500, "target": 4_000})])):  # fmt: skip
+        plan = Plan(
+            period="2026-Q4", objectives=[Objective(id="o", title="目标", key_results=plan_krs)]
+        )
+        for template in ("document", "checkin", "review"):
+            for fmt in ("markdown", "html", "text"):
+                docs[f"{name}-{template}.{fmt}"] = render(
+                    plan, fmt, locale=locale, template=template, on=dt.date(2026, 11, 20)
+                )
+    return docs
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant"])
+def test_chinese_money_sits_in_the_sentence_by_the_glossary(locale: str) -> None:
+    # The glossaries: zh_Hans puts no space between Chinese and a number ("从{baseline}到
+    # {target}", "从US$1000万到US$1200万"); zh_Hant puts one ("從 US$1000萬 到 US$1200萬"),
+    # none next to full-width punctuation. The unit 万/萬/亿/億 belongs to the amount.
+    spaced = locale == "zh_Hant"
+    seen = {"short": 0, "long": 0}
+    for name, text in _chinese_documents(locale).items():
+        for m in _amount(locale).finditer(text):
+            seen["short" if (m["u"] or m["v"]) else "long"] += 1
+            before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 2]
+            where = f"{name}: {text[max(0, m.start() - 10) : m.end() + 10]!r}"
+            if spaced:
+                assert not _IDEOGRAPH.fullmatch(before[-1:] or "x"), where
+                assert not _IDEOGRAPH.fullmatch(after[:1] or "x"), where
+            else:
+                assert not re.fullmatch(r"[\u3400-\u9fff] ", before), where
+                assert not re.fullmatch(r" [\u3400-\u9fff]", after), where
+    assert seen["short"] > 20 and seen["long"] > 20, seen
+    # a compact amount followed by Chinese reads as one number: "1000万" then "到"
+    goal = template_goal(
+        catalogue.get("demand-gen/beat-revenue-target", locale),
+        catalogue.get("demand-gen/beat-revenue-target", locale).key_results[0],
+        resolve_locale(locale),
+        compact=True,
+    )
+    assert money_styles(goal, locale)[0] and not money_styles(goal, locale)[1]
