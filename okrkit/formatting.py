@@ -160,8 +160,9 @@ def format_points(
     number = format_number(abs(points), locale, digits=digits)
     if signed:
         number = _signed(number, points, locale)
-    # Translators: a change of a percentage measured in percentage points, as in a
-    # table cell ("+0.6 pp"); {n} is the signed number. Swedish "procentenheter", Russian "п. п.".
+    # Translators: percentage points: a change of a percentage ("+0.6 pp" in a table
+    # cell) or a gap between two percentages ("at least 3 pp"); {n} is the number, signed
+    # for a change. Swedish "procentenheter", Russian "п. п.".
     text = translations(locale).ngettext("{n} pp", "{n} pp", _plural_count(points))
     return text.replace("{n}", number)
 
@@ -301,11 +302,17 @@ def format_value(
     duration_unit: str | None = None,
     compact: bool | None = None,
 ) -> str:
-    """A key result value in its unit; an empty string for ``None``."""
+    """A key result value in its unit; an empty string for ``None``.
+
+    Unit ``points`` is a difference of two percentages in percentage points (a
+    brand lift of "3 pp", "3 procentenheter", "3 п. п."; see :func:`format_points`).
+    """
     if value is None:
         return ""
     if unit == "percent":
         return format_percent(value, locale)
+    if unit == "points":
+        return format_points(value, locale, signed=False)
     if unit == "currency" and currency:
         return format_currency(value, currency, locale, compact=compact)
     if unit == "duration":
@@ -324,9 +331,10 @@ def format_delta(
 ) -> str:
     """A signed change of a key result value: "+120", "+0.6 pp", "−2 days", never "-0".
 
-    A change of a percent key result is in percentage points (:func:`format_points`).
+    A change of a percent (or points) key result is in percentage points
+    (:func:`format_points`).
     """
-    if unit == "percent":
+    if unit in ("percent", "points"):
         return format_points(value, locale)
     digits = 2
     value = _zero(value, digits)
@@ -352,25 +360,32 @@ def format_goal(
     """Where a key result goes, phrased for the locale: "from 1,000 to 1,160",
     "с 24 до 8 часов", "at least 95 %", "between 40 and 60". Empty when unknown.
 
-    Durations pass the number and the unit separately, so each language puts
-    the unit word in the form its preposition needs.
+    Durations and percentage points pass the number and the unit separately, so
+    each language puts the unit word once, in the form its preposition needs.
 
     >>> format_goal("decrease", "duration", "ru", baseline=24, target=8, duration_unit="hours")
     'с 24 до 8 часов'
+    >>> format_goal("at_least", "points", "sv", target=3)
+    'minst 3 procentenheter'
     """
     t = translations(locale)
     duration = unit == "duration"
+    points = unit == "points"
     if compact is None and unit == "currency":  # one money style in the line
         compact = compact_money([baseline, target, target_min, target_max])
 
     def first(value: float) -> str:  # the number before the unit's only mention
         if duration:
             return format_number(value, locale)
+        if points:
+            return format_number(value, locale, digits=1)
         return format_value(value, unit, locale, currency=currency, compact=compact)
 
     def last(value: float) -> str:
         if duration:
             return format_duration(value, duration_unit or "days", locale, governed=True)
+        if points:
+            return format_points(value, locale, signed=False)
         return format_value(value, unit, locale, currency=currency, compact=compact)
 
     if direction in ("increase", "decrease", None) and baseline is not None and target is not None:

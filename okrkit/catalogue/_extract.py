@@ -36,6 +36,7 @@ def _scalar(node: yaml.Node) -> str | None:
 _EXAMPLES = {
     "count": "a number such as 1,200",
     "percent": "a percentage such as 5%",
+    "points": "percentage points such as 3 pp",
     "currency": "an amount of money such as $50,000",
     "ratio": "a ratio such as 3",
     "score": "a score such as 60",
