@@ -21,9 +21,7 @@ from pydantic import ValidationError as PydanticValidationError
 from okrkit.errors import N_, Message, Num, OKRError, OneOf, ValidationError
 from okrkit.period import Period
 
-Unit: TypeAlias = Literal[
-    "count", "percent", "points", "currency", "ratio", "score", "duration"
-]
+Unit: TypeAlias = Literal["count", "percent", "points", "currency", "ratio", "score", "duration"]
 Direction: TypeAlias = Literal["increase", "decrease", "at_least", "at_most", "between"]
 KeyResultKind: TypeAlias = Literal["metric", "milestone"]
 Indicator: TypeAlias = Literal["lagging", "leading"]
