@@ -174,27 +174,36 @@ def _whole_currency_pattern(locale: Locale) -> NumberPattern:
     return pattern
 
 
-def compact_money(amounts: Iterable[float | None]) -> bool:
+def _short_from(locale: LocaleLike) -> int:
+    """The smallest amount a locale writes in the short money style: ten thousand in
+    Chinese, whose 万/萬 is a unit of its own ("US$25万"), a million elsewhere."""
+    return 10_000 if _n(locale).language == "zh" else 1_000_000
+
+
+def compact_money(amounts: Iterable[float | None], locale: LocaleLike = "en") -> bool:
     """Whether one document's money reads best in the short style ("$1.4M").
 
     A document decides once, so a line never mixes "US$800,000" with "US$140万":
-    short only when every non-zero amount is a million or more, else long.
+    short only when every non-zero amount is a million or more (in Chinese, ten
+    thousand or more: "US$25万" beside "US$1000万"), else long.
 
     >>> compact_money([800_000, 1_400_000]), compact_money([2_000_000, 50_000_000])
     (False, True)
+    >>> compact_money([250_000, 10_000_000], "zh_Hant"), compact_money([405, 10_000], "zh_Hans")
+    (True, False)
     """
     found = [abs(a) for a in amounts if a is not None and a != 0]
-    return bool(found) and min(found) >= 1_000_000
+    return bool(found) and min(found) >= _short_from(locale)
 
 
 def format_currency(
     amount: float, currency: str, locale: LocaleLike = "en", *, compact: bool | None = None
 ) -> str:
     """Money in the locale's style. Whole amounts drop ``.00``; with ``compact``
-    (the default from a million up) 50,000,000 USD reads "$50M", "50 млн $",
-    "US$5000万" or "50 triệu US$" (Vietnamese spells the word out), and 1,490,000
-    USD "$1.49M". A document passes the ``compact`` that :func:`compact_money`
-    chose for all its amounts.
+    (the default from a million up, in Chinese from ten thousand) 50,000,000 USD
+    reads "$50M", "50 млн $", "US$5000万" or "50 triệu US$" (Vietnamese spells the
+    word out), and 1,490,000 USD "$1.49M". A document passes the ``compact`` that
+    :func:`compact_money` chose for all its amounts.
 
     >>> format_currency(1_200_000_000, "USD", "vi")
     '1,2\xa0tỷ\xa0US$'
@@ -206,7 +215,7 @@ def format_currency(
     amount = _zero(amount, 2)
     whole = float(amount).is_integer()
     if compact is None:
-        compact = abs(amount) >= 1_000_000
+        compact = abs(amount) >= _short_from(locale)
     if compact and loc.language in _LONG_COMPACT:
         text: str = _long_compact_currency(amount, currency, loc)
     elif compact:
@@ -372,7 +381,7 @@ def format_goal(
     duration = unit == "duration"
     points = unit == "points"
     if compact is None and unit == "currency":  # one money style in the line
-        compact = compact_money([baseline, target, target_min, target_max])
+        compact = compact_money([baseline, target, target_min, target_max], locale)
 
     def first(value: float) -> str:  # the number before the unit's only mention
         if duration:

@@ -219,15 +219,19 @@ def test_one_money_style_per_document() -> None:
     assert not compact_money([800_000, 1_400_000])
     assert compact_money([2_000_000, 50_000_000])
     assert not compact_money([])
+    assert compact_money([10_000, 250_000], "zh_Hant") and not compact_money([9_999], "zh_Hans")
     kr = KeyResult(id="p", title="Grow pipeline", unit="currency", currency="USD",
                    baseline=800_000, target=1_400_000)  # fmt: skip
     big = KeyResult(id="q", title="Grow bookings", unit="currency", currency="USD",
                     baseline=2_000_000, target=3_000_000)  # fmt: skip
     plan = Plan(period="2026-Q4", objectives=[Objective(id="o", title="O", key_results=[kr, big])])
     for locale in SUPPORTED:
+        # Chinese writes 800,000 as "80万": 万 is a unit of its own, so short from 10,000
+        short = locale.startswith("zh")
+        assert compact_money([800_000, 3_000_000], locale) is short
         out = render(plan, "markdown", locale=locale, template="dashboard", on=ON)
-        assert format_currency(1_400_000, "USD", locale, compact=False) in out
-        assert format_currency(1_400_000, "USD", locale, compact=True) not in out
+        assert format_currency(1_400_000, "USD", locale, compact=short) in out
+        assert format_currency(1_400_000, "USD", locale, compact=not short) not in out
     zh = okrkit.catalogue.get("demand-gen/beat-revenue-target", "zh_Hans")
     objective = zh.instantiate(pipeline_baseline=800_000, pipeline_target=1_400_000)
     # catalogue titles carry no numbers; the document shows them in one money style
@@ -464,13 +468,14 @@ def test_dates_in_sentences_read_as_running_text(locale: str) -> None:
 
 
 GOAL_MONEY = {
-    # 800,000 -> 1,400,000 USD: one style in the line (long, as 800,000 is under a million)
+    # 800,000 -> 1,400,000 USD: one style in the line (long, as 800,000 is under a million;
+    # short in Chinese, which writes amounts from 10,000 in 万)
     "en": "from $800,000 to $1,400,000",
     "sv": "från 800 000 USD till 1 400 000 USD",
     "ru": "с 800 000 $ до 1 400 000 $",
     "vi": "từ 800.000 US$ lên 1.400.000 US$",
-    "zh_Hans": "从US$800,000到US$1,400,000",
-    "zh_Hant": "從 US$800,000 到 US$1,400,000",
+    "zh_Hans": "从US$80万到US$140万",
+    "zh_Hant": "從 US$80萬 到 US$140萬",
 }
 
 

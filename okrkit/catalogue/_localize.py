@@ -72,7 +72,8 @@ class Texts:
         # One money style for the whole template, so a line never mixes "US$800,000"
         # with "US$140万"; a document of several templates passes its own ``compact``.
         if compact is None:
-            compact = compact_money(values[n] for n, p in params.items() if p.unit == "currency")
+            amounts = (values[n] for n, p in params.items() if p.unit == "currency")
+            compact = compact_money(amounts, match)
         self._format = format_value
         self._how = (match, currency, compact)
         self._formatted: dict[str, str] = {}
@@ -176,7 +177,7 @@ def restyle(t: Template, compact: bool) -> Template:
         return t
     current = t.__dict__.get("_money_compact")  # set below; else the template's own style
     if current is None:
-        current = compact_money(t.params[n].default for n in money)
+        current = compact_money((t.params[n].default for n in money), t._match)
     if current == compact:
         return t
     spec = load_data().by_id[t.id]

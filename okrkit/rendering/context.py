@@ -117,7 +117,7 @@ def _plan_context(
         "on": on,
         "changes": _changes(plan, on),
         "teams": teams,
-        "compact_money": plan_money_style(plan),
+        "compact_money": plan_money_style(plan, match),
     }
 
 

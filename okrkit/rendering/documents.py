@@ -119,7 +119,7 @@ def render(
             from okrkit.cycle.review import review_render_context
 
             context = review_render_context(plan, on, policy, match, history, decisions)
-            context.setdefault("compact_money", plan_money_style(plan))
+            context.setdefault("compact_money", plan_money_style(plan, match))
         else:
             context = _plan_context(plan, on or dt.date.today(), policy, match)
             if history is not None:

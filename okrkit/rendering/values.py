@@ -166,14 +166,21 @@ def template_goal(
     )
 
 
-def templates_money_style(templates: Iterable[Template]) -> bool:
+def templates_money_style(
+    templates: Iterable[Template], locale: LocaleMatch | str | None = None
+) -> bool:
     """Whether a document of catalogue ``templates`` shows money in the short style,
-    decided once from every amount in it (each template's money defaults)."""
-    return compact_money(a for t in templates for a in t.money_amounts())
+    decided once from every amount in it (each template's money defaults), for
+    ``locale`` (by default the templates' own)."""
+    items = list(templates)
+    if locale is None:
+        locale = items[0]._match if items else "en"
+    return compact_money((a for t in items for a in t.money_amounts()), locale)
 
 
-def plan_money_style(plan: Plan) -> bool:
-    """Whether a plan's documents show money in the short style, decided once for all."""
+def plan_money_style(plan: Plan, locale: LocaleMatch | str = "en") -> bool:
+    """Whether a plan's documents in ``locale`` show money in the short style,
+    decided once for all."""
     amounts: list[float | None] = []
     for objective in plan.objectives:
         for kr in objective.key_results:
@@ -181,7 +188,7 @@ def plan_money_style(plan: Plan) -> bool:
                 continue
             amounts += [kr.baseline, kr.target, kr.target_min, kr.target_max, kr.current]
             amounts += [kr.check_in_value(c) for c in kr.check_ins]
-    return compact_money(amounts)
+    return compact_money(amounts, locale)
 
 
 def progress_bar(value: float, width: int = 10) -> str:
