@@ -143,11 +143,23 @@ def test_a_book_of_big_amounts_reads_short() -> None:
 
 
 def _gift_card_template(default: float) -> Template:
+    """The template whose initiative names a gift card's value, compiled as the
+    catalogue would compile it with ``default`` (texts in its own money style)."""
+    from okrkit.catalogue import TemplateInitiative
+    from okrkit.catalogue._localize import Texts
+    from okrkit.catalogue._spec import load_data
+
     t = catalogue.get("nps-reviews/most-recommended", "zh_Hans")
     params = dict(t.params)
     params["gift_card"] = type(params["gift_card"])("gift_card", default, "currency")
+    texts = Texts(t._match, params, {n: p.default for n, p in params.items()}, "USD")
+    spec = load_data().by_id[t.id]
     fields = {name: getattr(t, name) for name in Template._fields}
     fields["params"] = params
+    fields["initiatives"] = tuple(
+        TemplateInitiative(texts.render(s.title), i.key_results)
+        for i, s in zip(t.initiatives, spec.initiatives, strict=True)
+    )
     return Template._of(fields)
 
 
@@ -155,6 +167,8 @@ def test_money_in_template_texts_follows_the_document() -> None:
     # the compiled catalogue bakes amounts into texts in the template's own style:
     # a document in the other style renders those texts again at render time
     t = _gift_card_template(2_000_000)
+    short = format_currency(2_000_000, "USD", "zh_Hans", compact=True)
+    assert any(short in i.title for i in t.initiatives)
     assert t.with_money_style(True) is t  # its own style: nothing to redo
     long = t.with_money_style(False)
     shown = format_currency(2_000_000, "USD", "zh_Hans", compact=False)
@@ -162,7 +176,6 @@ def test_money_in_template_texts_follows_the_document() -> None:
     assert long.id == t.id and long.params == t.params
     assert [kr.title for kr in long.key_results] == [kr.title for kr in t.key_results]
     assert long.with_money_style(False) is long
-    short = format_currency(2_000_000, "USD", "zh_Hans", compact=True)
     assert any(short in i.title for i in long.with_money_style(True).initiatives)
     # in a book beside smaller amounts, the template's baked text turns long too
     small = catalogue.get("efficiency/romi", "zh_Hans")
@@ -315,3 +328,23 @@ def test_chinese_money_sits_in_the_sentence_by_the_glossary(locale: str) -> None
         compact=True,
     )
     assert money_styles(goal, locale)[0] and not money_styles(goal, locale)[1]
+
+
+def test_a_template_without_money_in_its_texts_needs_no_sources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the compiled catalogue's speed: restyling reads the YAML only for texts with money
+    from okrkit.catalogue import _spec
+
+    t = catalogue.get("abm/target-accounts", "zh_Hans")
+    assert templates_money_style([t])  # its own style is short; the book's will be long
+
+    def refuse() -> None:
+        raise AssertionError("read the YAML sources")
+
+    monkeypatch.setattr(_spec, "load_data", refuse)
+    assert t.with_money_style(False) is t
+    gift = catalogue.get("nps-reviews/most-recommended", "zh_Hans")
+    assert not templates_money_style([gift])
+    with pytest.raises(AssertionError, match="YAML"):
+        gift.with_money_style(True)  # "US$10" is in an initiative: formatted again

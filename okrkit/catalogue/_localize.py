@@ -170,7 +170,7 @@ def restyle(t: Template, compact: bool) -> Template:
     whose texts carry no money, or already in that style, comes back as it is.
     """
     from okrkit.catalogue._spec import load_data, placeholders
-    from okrkit.formatting import compact_money
+    from okrkit.formatting import compact_money, format_currency
 
     money = {name for name, p in t.params.items() if p.unit == "currency"}
     if not money:
@@ -179,6 +179,15 @@ def restyle(t: Template, compact: bool) -> Template:
     if current is None:
         current = compact_money((t.params[n].default for n in money), t._match)
     if current == compact:
+        return t
+    # Money in a text is there as formatted (Texts): a template none of whose texts
+    # holds one of its amounts needs no YAML sources read (the compiled path's speed).
+    shown = [t.title, t.why, t.notes or "", *(kr.title for kr in t.key_results)]
+    shown += [i.title for i in t.initiatives]
+    amounts = [
+        format_currency(t.params[n].default, "USD", t._match, compact=current) for n in money
+    ]
+    if not any(a in text for a in amounts for text in shown):
         return t
     spec = load_data().by_id[t.id]
     texts_of = [spec.title, spec.why, spec.notes, *(kr.title for kr in spec.key_results)]
