@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError as PydanticValidationError
 
+import okrkit
 from okrkit import Plan, ValidationError, loads
 
 
@@ -166,3 +167,37 @@ def test_importing_the_models_pauses_the_collector_and_restores_it(state: str) -
     enabled, runs = done.stdout.split()
     assert enabled == ("True" if state == "on" else "False")
     assert runs == "0"
+
+
+def _wide_plan(n: int) -> okrkit.Plan:
+    objectives = [{"id": "top", "title": "Top", "rollup": "children", "key_results": []}]
+    objectives += [
+        {"id": f"o{i}", "title": f"O{i}", "parent": "top", "team": "t",
+         "key_results": [{"id": "k", "title": "K", "baseline": 0, "target": 10, "current": i % 10}]}
+        for i in range(n)
+    ]  # fmt: skip
+    return okrkit.Plan.model_validate({"period": "2026-Q4", "objectives": objectives})
+
+
+@pytest.mark.parametrize("walk", ["score", "lint"])
+def test_a_walk_over_the_plan_checks_its_tree_once(
+    walk: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # plan.children() re-checks every objective (the tree may have been edited); a walk
+    # asking it per objective was quadratic: 200k objectives never finished scoring.
+    import datetime as dt
+
+    from okrkit.model.plan import Plan
+
+    calls = []
+    signature = Plan._signature
+    monkeypatch.setattr(Plan, "_signature", lambda self: calls.append(1) or signature(self))
+    for n in (50, 400):
+        plan = _wide_plan(n)
+        calls.clear()
+        if walk == "score":
+            result = okrkit.score(plan, on=dt.date(2026, 11, 15))
+            assert len(result.children[0].children) == n
+        else:
+            okrkit.lint(plan, on=dt.date(2026, 11, 15))
+        assert len(calls) <= 10, (n, len(calls))

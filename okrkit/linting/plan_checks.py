@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 
 from okrkit.linting.context import Check, _Context
 from okrkit.linting.rules import N_
@@ -15,8 +15,9 @@ __all__ = ["CHECKS"]
 
 def _objective_count(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
     groups: dict[tuple[str | None, dt.date, dt.date], tuple[Period, int]] = {}
+    aligned = ctx.plan._aligned()
     for objective in ctx.plan.objectives:
-        if _rolls_up_children(ctx.plan, objective):
+        if _rolls_up_children(aligned, objective):
             continue  # the level above the team's objectives, scored by them
         period = ctx.plan.period_of(objective)
         if period is not None:  # objectives without a period: see not-time-bound
@@ -74,15 +75,17 @@ def _no_key_results(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
             yield ctx.path(objective), message, objective.id
 
 
-def _rolls_up_children(plan: Plan, objective: Objective) -> bool:
+def _rolls_up_children(aligned: Mapping[str, Sequence[Objective]], objective: Objective) -> bool:
     """Whether ``objective`` is scored by the objectives aligned to it alone
-    (``rollup: children`` with children), so its own key results do not count."""
-    return objective.rollup == "children" and bool(plan.children(objective))
+    (``rollup: children`` with children), so its own key results do not count.
+    ``aligned`` is the plan's ``_aligned()``, taken once per check."""
+    return objective.rollup == "children" and bool(aligned.get(objective.id))
 
 
 def _key_result_count(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
+    aligned = ctx.plan._aligned()
     for objective in ctx.plan.objectives:
-        if _rolls_up_children(ctx.plan, objective):
+        if _rolls_up_children(aligned, objective):
             continue  # progress comes from the aligned objectives, not a single number
         n = len(objective.key_results)
         if n == 1:
@@ -107,9 +110,10 @@ def _key_result_count(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
 
 
 def _milestone_heavy(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
+    aligned = ctx.plan._aligned()
     for objective in ctx.plan.objectives:
         krs = objective.key_results
-        if _rolls_up_children(ctx.plan, objective):
+        if _rolls_up_children(aligned, objective):
             continue  # scored by the aligned objectives: milestones here are tasks
         if krs and all(kr.kind == "milestone" for kr in krs):
             message = ctx.say(
@@ -140,7 +144,8 @@ def _not_time_bound(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
 
 def _company_objectives(plan: Plan) -> list[Objective]:
     """Roots that others align to, and roots without a team."""
-    return [o for o in plan.roots() if o.parent is None and (plan.children(o) or o.team is None)]
+    aligned = plan._aligned()
+    return [o for o in plan.roots() if o.parent is None and (aligned.get(o.id) or o.team is None)]
 
 
 def _unaligned_team_objective(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
@@ -167,10 +172,11 @@ def _unaligned_team_objective(ctx: _Context) -> Iterator[tuple[str, str, str | N
 
 
 def _alignment_period_mismatch(ctx: _Context) -> Iterator[tuple[str, str, str | None]]:
+    by_id = {o.id: o for o in ctx.plan.objectives}  # a valid plan's parents are all here
     for objective in ctx.plan.objectives:
         if objective.parent is None or is_external(objective.parent):
             continue
-        parent = ctx.plan.objective(objective.parent)
+        parent = by_id[objective.parent]
         mine, theirs = ctx.plan.period_of(objective), ctx.plan.period_of(parent)
         if mine is None or theirs is None:
             continue

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Annotated, Any, Self
 
 from pydantic import (
@@ -280,6 +281,14 @@ class Plan(_Model):
         self._fresh()
         key = objective if isinstance(objective, str) else objective.id
         return list(self._children.get(key, ()))
+
+    def _aligned(self) -> Mapping[str, Sequence[Objective]]:
+        """Every objective id's children, checked fresh once: for a walk over the
+        whole tree, where :meth:`children` per objective would check the plan's
+        objectives again each time (quadratic in their number). Read-only; valid
+        until the plan's objectives change."""
+        self._fresh()
+        return MappingProxyType(self._children)
 
     def roots(self) -> list[Objective]:
         """Objectives that align to nothing in this plan (the top of its tree).

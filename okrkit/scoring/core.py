@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -234,19 +234,21 @@ def _score_objective(
     on: dt.date,
     pol: ScoringPolicy,
     within: set[str] | None = None,
+    tree: Mapping[str, Sequence[Objective]] | None = None,
 ) -> Score:
     period = plan.period_of(objective) if plan is not None else objective.period
     expected = period.fraction_elapsed(on) if period is not None else None
     rollup = objective.rollup or pol.rollup
-    aligned = plan.children(objective) if plan is not None else []
-    aligned = [c for c in aligned if within is None or c.id in within]
+    if tree is None and plan is not None:
+        tree = plan._aligned()  # once per walk: plan.children() checks the whole plan
+    aligned = [c for c in (tree or {}).get(objective.id, ()) if within is None or c.id in within]
     parts: list[Score] = []
     if rollup in ("key_results", "both") or not aligned:  # a leaf keeps its key results
         parts.extend(
             _score_kr(kr, period, on, pol, objective.committed) for kr in objective.key_results
         )
     if rollup in ("children", "both"):
-        parts.extend(_score_objective(c, plan, on, pol, within) for c in aligned)
+        parts.extend(_score_objective(c, plan, on, pol, within, tree) for c in aligned)
     counted = [p for p in parts if not _empty(p)] or parts
     mean = _mean(counted)
     status = _aggregate_status(counted, mean, expected, _span(period, on), pol, objective.committed)
@@ -274,7 +276,8 @@ def _score_plan(plan: Plan, on: dt.date, pol: ScoringPolicy, period: Period | No
         tops = [o for o in chosen if o.parent is None or o.parent not in within]
     else:
         tops = chosen
-    parts = tuple(_score_objective(o, plan, on, pol, within) for o in tops)
+    tree = plan._aligned()
+    parts = tuple(_score_objective(o, plan, on, pol, within, tree) for o in tops)
     counted = [p for p in parts if not _empty(p)] or list(parts)
     mean = _mean(counted)
     periods = [plan.period_of(o) for o in tops]
