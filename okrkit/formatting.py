@@ -174,10 +174,10 @@ def _whole_currency_pattern(locale: Locale) -> NumberPattern:
     return pattern
 
 
-def _short_from(locale: LocaleLike) -> int:
+def _short_from(loc: Locale) -> int:
     """The smallest amount a locale writes in the short money style: ten thousand in
     Chinese, whose 万/萬 is a unit of its own ("US$25万"), a million elsewhere."""
-    return 10_000 if _n(locale).language == "zh" else 1_000_000
+    return 10_000 if loc.language == "zh" else 1_000_000
 
 
 def compact_money(amounts: Iterable[float | None], locale: LocaleLike = "en") -> bool:
@@ -193,7 +193,7 @@ def compact_money(amounts: Iterable[float | None], locale: LocaleLike = "en") ->
     (True, False)
     """
     found = [abs(a) for a in amounts if a is not None and a != 0]
-    return bool(found) and min(found) >= _short_from(locale)
+    return bool(found) and min(found) >= _short_from(_n(locale))
 
 
 def format_currency(
@@ -215,7 +215,7 @@ def format_currency(
     amount = _zero(amount, 2)
     whole = float(amount).is_integer()
     if compact is None:
-        compact = abs(amount) >= _short_from(locale)
+        compact = abs(amount) >= _short_from(loc)
     if compact and loc.language in _LONG_COMPACT:
         text: str = _long_compact_currency(amount, currency, loc)
     elif compact:
@@ -235,13 +235,23 @@ def format_currency(
 _LONG_COMPACT = frozenset({"vi"})
 
 
+def _compact_decimal(value: float, loc: Locale, *, digits: int) -> str:
+    """A number in the locale's compact form: CLDR's short one ("1.2M"), or its long
+    one ("1,2\xa0triệu", never broken across lines) where :data:`_LONG_COMPACT` says."""
+    from babel.numbers import format_compact_decimal
+
+    if loc.language not in _LONG_COMPACT:
+        return str(format_compact_decimal(value, locale=loc, fraction_digits=digits))
+    text = format_compact_decimal(value, format_type="long", locale=loc, fraction_digits=digits)
+    return str(text).replace(" ", "\xa0")
+
+
 def _long_compact_currency(amount: float, currency: str, loc: Locale) -> str:
     """``amount`` in CLDR's long compact form ("1,5 triệu"), with the currency sign
     placed as the locale's currency pattern places it."""
-    from babel.numbers import format_compact_decimal, get_currency_symbol
+    from babel.numbers import get_currency_symbol
 
-    number = format_compact_decimal(amount, format_type="long", locale=loc, fraction_digits=2)
-    number = number.replace(" ", "\xa0")  # "1,5 triệu" never breaks across lines
+    number = _compact_decimal(amount, loc, digits=2)
     pattern = loc.currency_formats["standard"]
     symbol = get_currency_symbol(currency, locale=loc)
     prefix, suffix = (part[0].replace("¤", symbol) for part in (pattern.prefix, pattern.suffix))

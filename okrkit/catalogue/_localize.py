@@ -169,7 +169,7 @@ def restyle(t: Template, compact: bool) -> Template:
     style for all of them and re-renders the texts that carry money. A template
     whose texts carry no money, or already in that style, comes back as it is.
     """
-    from okrkit.catalogue._spec import load_data, placeholders
+    from okrkit.catalogue._spec import load_data
     from okrkit.formatting import compact_money, format_currency
 
     money = {name for name, p in t.params.items() if p.unit == "currency"}
@@ -190,10 +190,6 @@ def restyle(t: Template, compact: bool) -> Template:
     if not any(a in text for a in amounts for text in shown):
         return t
     spec = load_data().by_id[t.id]
-    texts_of = [spec.title, spec.why, spec.notes, *(kr.title for kr in spec.key_results)]
-    texts_of += [i.title for i in spec.initiatives]
-    if not any(money & placeholders(x) for x in texts_of if x is not None):
-        return t
     texts = Texts(t._match, t.params, t.defaults(), "USD", compact=compact)
     fields = {name: getattr(t, name) for name in Template._fields}
     fields.update(

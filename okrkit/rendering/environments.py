@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from okrkit._text import display_width, md_cell
 from okrkit.formatting import (
-    _LONG_COMPACT,
+    _compact_decimal,
     format_currency,
     format_date,
     format_list,
@@ -63,15 +63,8 @@ def _filters(match: LocaleMatch) -> dict[str, Callable[..., Any]]:
             return ""
         return t.gettext(WORD_LABELS[key]) if key in WORD_LABELS else key
 
-    def compact(value: float) -> str:
-        from babel.numbers import format_compact_decimal
-
-        if match.babel.language in _LONG_COMPACT:  # "1,2 triệu", as money is written
-            text = format_compact_decimal(
-                value, format_type="long", locale=match.babel, fraction_digits=1
-            )
-            return text.replace(" ", "\xa0")
-        return format_compact_decimal(value, locale=match.babel, fraction_digits=1)
+    def compact(value: float) -> str:  # "1,2 mn"; "1,2 triệu", as money is written
+        return _compact_decimal(value, match.babel, digits=1)
 
     def date(value: dt.date | None, format: str = "medium") -> str:
         return "" if value is None else format_date(value, match, format=format)
