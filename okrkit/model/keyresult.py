@@ -34,6 +34,7 @@ from okrkit.model._base import (
 
 _is_str = str.__instancecheck__
 _value = attrgetter("value")
+_date = attrgetter("date")
 _done = attrgetter("done")
 _is_set = partial(is_not, None)
 
@@ -313,7 +314,7 @@ class KeyResult(_Model):
         """
         cutoff = day or dt.date.today()
         dated = [c for c in self.check_ins if c.date <= cutoff]
-        dated.sort(key=lambda c: c.date)  # stable: same-day check-ins keep file order
+        dated.sort(key=_date)  # stable: same-day check-ins keep file order
         return dated
 
     def latest_check_in(self, day: dt.date | None = None) -> CheckIn | None:
@@ -342,33 +343,47 @@ class KeyResult(_Model):
         >>> kr.value_on(dt.date(2026, 7, 20)), kr.value_on(dt.date(2026, 7, 1))
         (3.0, 0.0)
         """
-        latest = self.latest_check_in(day)
-        if latest is not None:
-            return self.check_in_value(latest)
-        if self.current is not None:
-            return self.current
-        return self.baseline
+        return self._value_of(self.check_ins_on(day))
 
     def done_on(self, day: dt.date | None = None) -> bool:
         """For milestones: whether done as of ``day`` (default today): the latest
         check-in's ``done`` dated on or before it, else ``done``."""
-        latest = self.latest_check_in(day)
-        if latest is not None and latest.done is not None:
-            return latest.done
-        return bool(self.done)
+        return self._done_of(self.check_ins_on(day))
 
     def measured_on(self, day: dt.date | None = None) -> bool:
         """Whether anything was measured by ``day`` (default today): a check-in dated
         on or before it, ``current`` or ``done``."""
-        if self.current is not None or self.done is not None:
-            return True
-        return bool(self.check_ins_on(day))
+        return self._measured_of(self.check_ins_on(day))
 
     def confidence_on(self, day: dt.date | None = None) -> float | None:
         """The owner's confidence as of ``day`` (default today): that of the latest
         check-in dated on or before it that gave one."""
-        rated = [c for c in self.check_ins_on(day) if c.confidence is not None]
-        return rated[-1].confidence if rated else None
+        return self._confidence_of(self.check_ins_on(day))
+
+    # The as-of readings from the check-ins of a date (``check_ins_on(day)``), for
+    # callers that read several of them (scoring): one filter and sort per date.
+
+    def _value_of(self, dated: list[CheckIn]) -> float | None:
+        if dated:
+            return self.check_in_value(dated[-1])
+        if self.current is not None:
+            return self.current
+        return self.baseline
+
+    def _done_of(self, dated: list[CheckIn]) -> bool:
+        if dated and dated[-1].done is not None:
+            return dated[-1].done
+        return bool(self.done)
+
+    def _measured_of(self, dated: list[CheckIn]) -> bool:
+        return self.current is not None or self.done is not None or bool(dated)
+
+    @staticmethod
+    def _confidence_of(dated: list[CheckIn]) -> float | None:
+        for check_in in reversed(dated):
+            if check_in.confidence is not None:
+                return check_in.confidence
+        return None
 
     @property
     def value(self) -> float | None:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from okrkit.errors import N_, OKRError
-from okrkit.model import KeyResult, Objective, Plan
+from okrkit.model import CheckIn, KeyResult, Objective, Plan
 from okrkit.period import Period
-from okrkit.scoring.forecast import Forecast, forecast_kr, raw_progress
+from okrkit.scoring.forecast import Forecast, _forecast_from, forecast_kr, raw_progress
 from okrkit.scoring.policies import ScoringPolicy
 from okrkit.scoring.presets import get_policy
 from okrkit.scoring.status import Band, Status
@@ -89,6 +89,7 @@ def forecast(
 
 def _kr_status(
     kr: KeyResult,
+    dated: list[CheckIn],
     progress: float,
     period: Period | None,
     on: dt.date,
@@ -99,24 +100,23 @@ def _kr_status(
     ended = period is not None and on >= period.end
     if period is not None and on < period.start:
         return Status.NOT_STARTED
-    if not kr.measured_on(on):
+    if not kr._measured_of(dated):
         return Status.MISSED if ended else Status.NO_DATA
     if kr.kind == "metric" and kr.resolved_direction not in ("increase", "decrease"):
         holds = progress >= 1.0  # a threshold: holds or not
         if ended:
             return Status.ACHIEVED if holds else Status.MISSED
         return Status.ON_TRACK if holds else Status.OFF_TRACK
-    if kr.kind == "milestone" and not kr.done_on(on) and not ended:
-        return _milestone_status(kr, on, expected, pol)
+    if kr.kind == "milestone" and not kr._done_of(dated) and not ended:
+        return _milestone_status(kr._confidence_of(dated), expected, pol)
     return pol.status(progress, expected, ended=ended, committed=committed)
 
 
 def _milestone_status(
-    kr: KeyResult, on: dt.date, expected: float | None, pol: ScoringPolicy
+    confidence: float | None, expected: float | None, pol: ScoringPolicy
 ) -> Status:
-    """An open milestone: judged by the owner's latest confidence; without one,
+    """An open milestone: judged by the owner's latest ``confidence``; without one,
     on track until ``milestone_late`` of the period has passed, then at risk."""
-    confidence = kr.confidence_on(on)
     if confidence is None:
         late = expected is not None and pol.grade(expected) >= pol.milestone_late
         return Status.AT_RISK if late else Status.ON_TRACK
@@ -130,13 +130,14 @@ def _milestone_status(
 def _score_kr(
     kr: KeyResult, period: Period | None, on: dt.date, pol: ScoringPolicy, committed: bool
 ) -> Score:
+    dated = kr.check_ins_on(on)  # once: every reading below is as of ``on``
     metric = kr.kind == "metric"
-    value = kr.value_on(on) if metric else None
-    done = None if metric else kr.done_on(on)
+    value = kr._value_of(dated) if metric else None
+    done = None if metric else kr._done_of(dated)
     progress = raw_progress(kr, value, done, pol)
     bounded = pol.bound(progress)
     expected = period.fraction_elapsed(on) if period is not None else None
-    status = _kr_status(kr, progress, period, on, pol, committed)
+    status = _kr_status(kr, dated, progress, period, on, pol, committed)
     linear = kr.resolved_direction in ("increase", "decrease")
     return Score(
         kind="key_result",
@@ -148,9 +149,9 @@ def _score_kr(
         band=pol.band(bounded, status, expected),
         weight=kr.weight if pol.weighted else 1.0,
         current=value,
-        forecast=forecast_kr(kr, period, on, pol) if linear and period is not None else None,
+        forecast=_forecast_from(kr, period, dated, pol) if linear and period is not None else None,
         on=on,
-        confidence=kr.confidence_on(on),
+        confidence=kr._confidence_of(dated),
         done=done,
         item=kr,
     )

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from okrkit.model import KeyResult
+from okrkit.model import CheckIn, KeyResult
 from okrkit.period import Period
 from okrkit.scoring.policies import ScoringPolicy
 
@@ -75,10 +75,17 @@ def forecast_kr(kr: KeyResult, period: Period, on: dt.date, pol: ScoringPolicy) 
     check-in dated on or before ``on``, read at the period's last day; ``None``
     with fewer than two points.
     """
+    return _forecast_from(kr, period, kr.check_ins_on(on), pol)
+
+
+def _forecast_from(
+    kr: KeyResult, period: Period, dated: Sequence[CheckIn], pol: ScoringPolicy
+) -> Forecast | None:
+    """:func:`forecast_kr` from the check-ins of the date (``kr.check_ins_on(on)``)."""
     start = period.start
     xs: list[int] = [] if kr.baseline is None else [0]
     ys: list[float] = [] if kr.baseline is None else [kr.baseline]
-    for check_in in kr.check_ins_on(on):
+    for check_in in dated:
         value = kr.check_in_value(check_in)
         if value is None:
             continue
