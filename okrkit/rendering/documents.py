@@ -143,13 +143,13 @@ def _safe_for(item: Any, format: str, title: str | None) -> tuple[Any, str | Non
     """``item`` and ``title`` with user text made inert for ``format`` (see
     :mod:`okrkit.safe_output`): escaped for Markdown, without control characters
     for text and CSV. HTML is escaped by Jinja's autoescaping."""
+    if format not in ("markdown", "text", "csv"):
+        return item, title  # HTML: Jinja escapes (okrkit.safe_output is not imported)
     from okrkit.safe_output import md_escape, safe_copy, text_clean
 
     Company: Any = _loaded("okrkit.company", "Company")
 
-    clean = {"markdown": md_escape, "text": text_clean, "csv": text_clean}.get(format)
-    if clean is None:
-        return item, title
+    clean = md_escape if format == "markdown" else text_clean
     if isinstance(item, (Plan, Objective, KeyResult)):
         item = safe_copy(item, clean)
     elif isinstance(item, Company):

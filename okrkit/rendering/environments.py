@@ -171,9 +171,11 @@ def _make(
 ) -> jinja2.Environment:
     import jinja2
 
-    from okrkit.safe_output import CappedSandbox
+    cls: type[jinja2.Environment] = jinja2.Environment
+    if sandboxed:  # imported only for the sandbox: a plain render never needs it
+        from okrkit.safe_output import CappedSandbox
 
-    cls = CappedSandbox if sandboxed else jinja2.Environment
+        cls = CappedSandbox
     env = cls(
         loader=_loader(loader),
         autoescape=(
