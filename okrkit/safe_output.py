@@ -28,8 +28,10 @@ spreadsheet programs, Markdown viewers and terminals, so:
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
+import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -109,11 +111,14 @@ M = TypeVar("M", bound=BaseModel)
 
 def safe_copy(model: M, clean: Callable[[str], str]) -> M:
     """A copy of ``model`` whose free-text fields (titles, notes, owners ...) went
-    through ``clean``, at every depth; ids, units and dates are left alone."""
+    through ``clean``, at every depth; ids, units and dates are left alone. Parts
+    in which ``clean`` changed nothing are shared with ``model``, not copied."""
     update: dict[str, Any] = {}
-    for name in type(model).model_fields:
+    for name, text in _fields_to_walk(type(model)):
         value = getattr(model, name)
-        new = _clean_value(value, clean, name in _TEXT_FIELDS)
+        if value is None:  # most notes, authors and provenances of check-ins
+            continue
+        new = _clean_value(value, clean, text)
         if new is not value:
             update[name] = new
     if not update:
@@ -125,11 +130,37 @@ def safe_copy(model: M, clean: Callable[[str], str]) -> M:
     return copy
 
 
+@functools.cache
+def _fields_to_walk(cls: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """The fields of ``cls`` that can hold user text, each with whether it is free
+    text itself: the text fields, and those whose type can hold a model (walked
+    for theirs). A field typed only as numbers, dates, flags or codes is skipped:
+    a plan has millions of them."""
+    return tuple(
+        (name, name in _TEXT_FIELDS)
+        for name, field in cls.model_fields.items()
+        if name in _TEXT_FIELDS or _may_hold_model(field.annotation)
+    )
+
+
+def _may_hold_model(annotation: Any) -> bool:
+    if typing.get_origin(annotation) is typing.Literal:
+        return False
+    if annotation is Any or isinstance(annotation, (str, typing.ForwardRef)):
+        return True  # not known: walk it
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_model(arg) for arg in typing.get_args(annotation))
+
+
 def _clean_value(value: Any, clean: Callable[[str], str], text: bool) -> Any:
+    if isinstance(value, str):
+        if not text:
+            return value
+        cleaned = clean(value)
+        return value if cleaned == value else cleaned
     if isinstance(value, BaseModel):
         return safe_copy(value, clean)
-    if isinstance(value, str):
-        return clean(value) if text else value
     if isinstance(value, list):
         items = [_clean_value(v, clean, text) for v in value]
         return items if any(a is not b for a, b in zip(items, value, strict=True)) else value

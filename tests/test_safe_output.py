@@ -152,3 +152,41 @@ def test_sandbox_still_renders_ordinary_templates() -> None:
     assert text == "ababab   x  |1024 00042 [0, 1, 2] 1\xa0234,5"
     with pytest.raises(SecurityError):
         env.from_string("{{ ''.__class__.__mro__ }}").render()  # Jinja's own sandbox rules hold
+
+
+def test_safe_copy_cleans_every_text_field_at_every_depth_and_shares_the_rest() -> None:
+    from okrkit.safe_output import safe_copy, text_clean
+
+    bad = "\x1b[31mx\x07"
+    clean_kr = okrkit.KeyResult(
+        id="clean", title="Clean", baseline=1, target=9,
+        check_ins=[okrkit.CheckIn(date="2026-07-01", value=3, note="ok")],
+    )  # fmt: skip
+    plan = okrkit.Plan(
+        title=bad,
+        company=bad,
+        period="2026-Q3",
+        objectives=[
+            okrkit.Objective(
+                id="o", title=bad, description=bad, owner=bad, team=bad, area=bad, roles=[bad],
+                key_results=[
+                    okrkit.KeyResult(
+                        id="k", title=bad, baseline=1, target=9, owner=bad, reporter=bad,
+                        check_ins=[okrkit.CheckIn(date="2026-07-01", value=3, note=bad,
+                                                  author=bad)],
+                    ),
+                    clean_kr,
+                ],
+                initiatives=[okrkit.Initiative(title=bad, owner=bad)],
+                retro=okrkit.model.Retro(worked=[bad], did_not_work=[bad], change=[bad]),
+            ),
+        ],
+    )  # fmt: skip
+    copy = safe_copy(plan, text_clean)
+    dumped = copy.model_dump_json()
+    assert "\\u001b" not in dumped and "\\u0007" not in dumped
+    assert dumped.count('"[31mx"') == plan.model_dump_json().count("\\u001b[31mx")
+    assert "\\u001b" in plan.model_dump_json()  # the plan itself is left as it was
+    assert copy.objectives[0].key_results[1] is clean_kr  # nothing to clean: shared
+    assert copy.key_result("o/k")[1].title == "[31mx"  # the copy's index points at the copies
+    assert safe_copy(copy, text_clean) is copy

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from okrkit.errors import OKRError
 from okrkit.i18n import LocaleMatch
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from okrkit.catalogue import Template
 
 __all__ = ["CheckInChange", "Row"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,41 @@ class Row:
     period: Period | None
 
 
+class _Lazy(Sequence[T]):
+    """A list made the first time a template looks at it: the check-in templates
+    show the latest changes; the dashboards and the CSV never look."""
+
+    def __init__(self, make: Callable[[], list[T]]) -> None:
+        self._make: Callable[[], list[T]] | None = make
+        self._items: list[T] = []
+
+    def _list(self) -> list[T]:
+        if self._make is not None:
+            self._items, self._make = self._make(), None
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._list())
+
+    def __repr__(self) -> str:
+        return repr(self._list())
+
+
 def _changes(plan: Plan, on: dt.date) -> list[CheckInChange]:
     out = []
     for objective in plan.objectives:
         for kr in objective.key_results:
-            dated = sorted((c for c in kr.check_ins if c.date <= on), key=lambda c: c.date)
+            dated = kr.check_ins_on(on)
             if not dated:
                 continue
             latest = dated[-1]
@@ -115,7 +147,7 @@ def _plan_context(
         "rows": rows,
         "periods": periods,
         "on": on,
-        "changes": _changes(plan, on),
+        "changes": _Lazy(lambda: _changes(plan, on)),
         "teams": teams,
         "compact_money": plan_money_style(plan, match),
     }
