@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal, Self, TypeAlias
 
 from pydantic import (
     BaseModel,
@@ -17,6 +17,7 @@ from pydantic import (
     WithJsonSchema,
 )
 from pydantic import ValidationError as PydanticValidationError
+from pydantic_core import PydanticCustomError, core_schema
 
 from okrkit.errors import N_, Message, Num, OKRError, OneOf, ValidationError
 from okrkit.period import Period
@@ -55,6 +56,70 @@ CADENCE_DAYS: Mapping[str, int] = {
 }
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+#: Location labels of :class:`_FastPath`'s two branches. Errors under the fast
+#: branch are dropped (:func:`_without_fast_path`); the checked branch's label is
+#: left out of paths by :func:`format_loc`, as every ``function-`` part is.
+_FAST = "fast-path"
+_CHECKED = "function-checked"
+
+
+class _FastPath:
+    """Validate the common case of a field in pydantic-core, without a Python call.
+
+    ``Annotated[T, <Python validators>, _FastPath(fast)]`` tries ``fast`` (a
+    pydantic-core schema) first and falls back to the annotated Python path
+    only when it fails (a left-to-right union). ``fast`` must accept a subset of
+    what the Python path accepts, with the same result; a value it refuses gets
+    exactly the Python path's result or errors, since the fast branch's errors
+    are dropped by :func:`_without_fast_path`. The JSON schema is the Python path's.
+    """
+
+    __slots__ = ("fast",)
+
+    def __init__(self, fast: core_schema.CoreSchema) -> None:
+        self.fast = fast
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> core_schema.CoreSchema:
+        checked = handler(source)
+        return core_schema.union_schema(
+            [(self.fast, _FAST), (checked, _CHECKED)], mode="left_to_right"
+        )
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        return handler(schema["choices"][1][0])
+
+
+def _without_fast_path(exc: PydanticValidationError, json: bool = False) -> PydanticValidationError:
+    """``exc`` as if no field had a :class:`_FastPath`: the fast branches' errors
+    dropped, the checked branches' labels taken out of the locations."""
+    errors = exc.errors(include_url=False)
+    if not any(_FAST in err["loc"] or _CHECKED in err["loc"] for err in errors):
+        return exc
+    kept: list[Any] = []
+    for err in errors:
+        if _FAST in err["loc"]:
+            continue
+        line: dict[str, Any] = {
+            "type": err["type"],
+            "loc": tuple(part for part in err["loc"] if part != _CHECKED),
+            "input": err["input"],
+        }
+        if "ctx" in err:
+            line["ctx"] = err["ctx"]
+        kept.append(line)
+    try:
+        return PydanticValidationError.from_exception_data(
+            exc.title, kept, input_type="json" if json else "python"
+        )
+    except (KeyError, TypeError, ValueError):  # an error type pydantic does not know
+        for line, err in zip(kept, (e for e in errors if _FAST not in e["loc"]), strict=True):
+            line["type"] = PydanticCustomError(err["type"], str(err["msg"]))
+            line.pop("ctx", None)
+        return PydanticValidationError.from_exception_data(
+            exc.title, kept, input_type="json" if json else "python"
+        )
 
 
 def _parse_number(value: Any) -> Any:
@@ -98,6 +163,26 @@ Number = Annotated[
 ]
 """A finite number; percent strings like ``"4%"`` are read as ``4``."""
 
+#: :data:`Number` as okrkit's models read it: a plain number (``int`` or ``float``,
+#: not ``bool``, finite) is taken in pydantic-core; anything else takes the Python path
+#: of :data:`Number`, with its results and errors. (``Number`` itself stays one
+#: path, for models outside okrkit, whose errors :func:`convert_errors` never sees.)
+_Number = Annotated[
+    float,
+    Field(allow_inf_nan=False),
+    BeforeValidator(_parse_number),
+    _FastPath(core_schema.float_schema(strict=True, allow_inf_nan=False)),
+    PlainSerializer(_serialize_number),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": r"^\s*-?\d+(\.\d+)?\s*%\s*$"},
+            ]
+        }
+    ),
+]
+
 
 def _check_id(value: Any) -> Any:
     if not isinstance(value, str):
@@ -130,8 +215,17 @@ def _read_id(value: Any) -> Any:
     return value
 
 
-#: An id as plan files write it (``mql``, ``q3.pipeline``, ``2``), checked.
-CheckedId = Annotated[str, BeforeValidator(_read_id)]
+#: An id as plan files write it (``mql``, ``q3.pipeline``, ``2``), checked. Text
+#: that already is a valid id is checked in pydantic-core (no Python call).
+CheckedId = Annotated[
+    str,
+    BeforeValidator(_read_id),
+    _FastPath(
+        core_schema.str_schema(
+            strict=True, strip_whitespace=False, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*\z"
+        )
+    ),
+]
 
 
 _MISSING = object()
@@ -167,6 +261,34 @@ class _Model(BaseModel):
     # Tell pydantic this __init__ only wraps errors, so nested models are still
     # validated in pydantic-core (fast, with full error paths) without calling it.
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    # pydantic's own entry points raise pydantic's ValidationError, as without the
+    # fast paths of the fields (see _FastPath): one error per problem, same paths.
+    @classmethod
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
+        """pydantic's ``model_validate``; its errors as if every field had one path."""
+        try:
+            return super().model_validate(obj, *args, **kwargs)
+        except PydanticValidationError as exc:
+            raise _without_fast_path(exc) from None
+
+    @classmethod
+    def model_validate_json(
+        cls, json_data: str | bytes | bytearray, *args: Any, **kwargs: Any
+    ) -> Self:
+        """pydantic's ``model_validate_json``; its errors as if every field had one path."""
+        try:
+            return super().model_validate_json(json_data, *args, **kwargs)
+        except PydanticValidationError as exc:
+            raise _without_fast_path(exc, json=True) from None
+
+    @classmethod
+    def model_validate_strings(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
+        """pydantic's ``model_validate_strings``; its errors as if every field had one path."""
+        try:
+            return super().model_validate_strings(obj, *args, **kwargs)
+        except PydanticValidationError as exc:
+            raise _without_fast_path(exc) from None
 
 
 def format_loc(loc: tuple[int | str, ...]) -> str:
@@ -252,6 +374,8 @@ def convert_errors(exc: PydanticValidationError) -> list[tuple[str, str]]:
     :class:`~okrkit.errors.Message` where it can be shown in the reader's language."""
     out: list[tuple[str, str]] = []
     for err in exc.errors(include_url=False):
+        if _FAST in err["loc"]:  # the fast path refused it; the checked path's error follows
+            continue
         loc = format_loc(tuple(err["loc"]))
         kind = err["type"]
         message: str
@@ -311,3 +435,23 @@ def _parse_date(value: Any) -> Any:
 
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 """A calendar date; text must be ``YYYY-MM-DD`` and a day that exists."""
+
+#: :data:`Date` as okrkit's models read it: text of exactly ``YYYY-MM-DD`` digits is
+#: read as a date in pydantic-core; anything else (an impossible day, spaces, a
+#: ``datetime``...) takes the Python path of :data:`Date`, with its results and errors.
+#: ``YYYY-MM-DD`` from year 1000, months 01-12, days 01-31. (pydantic-core 2.16, of
+#: pydantic 2.6, lets Python's "year 0 is out of range" escape for year 0000.)
+_ISO_DATE = r"^[1-9][0-9]{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])\z"
+
+_Date = Annotated[
+    dt.date,
+    BeforeValidator(_parse_date),
+    _FastPath(
+        core_schema.chain_schema(
+            [
+                core_schema.str_schema(strict=True, strip_whitespace=False, pattern=_ISO_DATE),
+                core_schema.date_schema(),
+            ]
+        )
+    ),
+]

@@ -19,15 +19,15 @@ from okrkit.measure.spec import Measure
 from okrkit.model._base import (
     Cadence,
     CheckedId,
-    Date,
     Direction,
     DurationUnit,
     Indicator,
     KeyResultKind,
-    Number,
     Tag,
     Unit,
+    _Date,
     _Model,
+    _Number,
     _serialize_number,
     _upper,
 )
@@ -59,13 +59,13 @@ class CheckIn(_Model):
     key result names a ``metric`` (for example NPS from survey counts).
     """
 
-    date: Date
-    value: Number | None = None
+    date: _Date
+    value: _Number | None = None
     done: bool | None = None
     confidence: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
     note: str | None = None
     author: str | None = None
-    inputs: dict[str, Number] | None = None
+    inputs: dict[str, _Number] | None = None
     provenance: Provenance | None = None
 
 
@@ -84,11 +84,11 @@ class KeyResult(_Model):
     currency: Annotated[str, BeforeValidator(_upper)] | None = None
     duration_unit: DurationUnit | None = None
     direction: Direction | None = None
-    baseline: Number | None = None
-    target: Number | None = None
-    target_min: Number | None = None
-    target_max: Number | None = None
-    current: Number | None = None
+    baseline: _Number | None = None
+    target: _Number | None = None
+    target_min: _Number | None = None
+    target_max: _Number | None = None
+    current: _Number | None = None
     done: bool | None = None
     weight: Annotated[float, Field(ge=0.0, allow_inf_nan=False)] = 1.0
     owner: str | None = None

@@ -18,10 +18,10 @@ from okrkit.errors import N_, Message, OKRError, PlanError, field_error
 from okrkit.measure.spec import Connection
 from okrkit.model._base import (
     CheckedId,
-    Date,
     InitiativeStatus,
     Rollup,
     _check_id,
+    _Date,
     _Model,
 )
 from okrkit.model.keyresult import KeyResult
@@ -76,7 +76,7 @@ class Initiative(_Model):
     id: CheckedId | None = None
     owner: str | None = None
     status: InitiativeStatus = "planned"
-    due: Date | None = None
+    due: _Date | None = None
     key_results: list[str] = Field(default_factory=list)
 
 
