@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from okrkit import (
     Band,
@@ -260,3 +264,34 @@ def test_impossible_dates_are_a_clear_error(text: str, message: str) -> None:
     with pytest.raises(ValidationError, match=message) as info:
         CheckIn(date=text, value=1)
     assert info.value.errors[0][0] == "date"
+
+
+def _half_up(value: float, decimals: int) -> float:
+    """The definition of a grade: the shortest decimal form, rounded half up."""
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
+
+
+_near_ties = st.builds(
+    lambda whole, decimals, nudge: ((whole + 0.5) / 10**decimals + nudge, decimals),
+    st.integers(-(10**7), 10**7),
+    st.integers(0, 6),
+    st.sampled_from([0.0, 1e-17, -1e-17, 1e-12, -1e-12, 1e-9, -1e-9]),
+)
+_any_floats = st.tuples(
+    st.floats(allow_nan=False, allow_infinity=False, width=64), st.integers(0, 12)
+)
+
+
+@given(st.one_of(_near_ties, _any_floats))
+@settings(max_examples=3000, deadline=None)
+def test_grade_is_the_half_up_rounding_of_the_shortest_decimal(case: tuple[float, int]) -> None:
+    value, decimals = case
+    try:
+        want = _half_up(value, decimals)
+    except InvalidOperation:  # more digits than the decimal context holds: so does grade
+        with pytest.raises(InvalidOperation):
+            grade(value, decimals)
+        return
+    got = grade(value, decimals)
+    assert got == want and math.copysign(1.0, got) == math.copysign(1.0, want), (value, decimals)

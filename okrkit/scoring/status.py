@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
@@ -63,6 +64,16 @@ STATUS_BAND: dict[Status, Band] = {
 }
 
 
+#: ``10 ** decimals`` as floats, each exact (every power of ten to 10**22 is).
+_SCALES = tuple(float(10**d) for d in range(13))
+#: Half a unit in the last graded place, less what the float product can be off by
+#: (below 2.3e-7 for products under 1e9): a fraction within this of the nearest
+#: whole number is no tie, and that number is the half-up rounding of the shortest
+#: decimal form too.
+_CLEAR = 0.5 - 1e-6
+_INF = float("inf")
+
+
 def grade(value: float, decimals: int) -> float:
     """``value`` rounded half up to ``decimals`` places, from its shortest decimal form.
 
@@ -74,7 +85,23 @@ def grade(value: float, decimals: int) -> float:
     >>> grade(1.2 / 3, 2), grade(0.285, 2), grade(0.6949, 2)
     (0.4, 0.29, 0.69)
     """
-    if value != value or value in (float("inf"), float("-inf")):
+    if value != value or value == _INF or value == -_INF:
         return value
+    if type(value) is float and 0 <= decimals <= 12:
+        # The usual case in float arithmetic: the same float as the decimal rounding
+        # below. Away from a tie the nearest whole number of ``value * 10**decimals``
+        # is the rounding of the shortest decimal form, and dividing it by the exact
+        # power of ten gives the float nearest to that decimal, as float() of it does.
+        scale = _SCALES[decimals]
+        scaled = value * scale
+        if -1e9 < scaled < 1e9:
+            whole = round(scaled)
+            if abs(scaled - whole) < _CLEAR:
+                return whole / scale if whole else math.copysign(0.0, value)
+    return _decimal_grade(value, decimals)
+
+
+def _decimal_grade(value: float, decimals: int) -> float:
+    """:func:`grade` in decimal arithmetic: the definition, for ties and large values."""
     step = Decimal(1).scaleb(-decimals)
     return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
