@@ -25,6 +25,7 @@ def test_quick_benchmark_run_prints_every_row() -> None:
     for name in ("score", "load JSON", "warm HTML render", "okrkit --help", "catalogue.templates"):
         assert any(name in n for n in names), name
     assert "KRs end to end" in done.stdout and "peak memory" in done.stdout
+    assert "while scoring" in done.stdout and "while rendering the CSV" in done.stdout
 
 
 def test_the_scoring_baseline_computes_what_okrkit_computes() -> None:
