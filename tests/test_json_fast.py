@@ -75,6 +75,29 @@ EDGES = [
     '{"a": 1,}',
     "[1, 2",
     "",
+    # What the text says about the data at C speed, and where it cannot tell:
+    '[["]]", [[[1]]], "[["]]',  # brackets in texts that would hide the nesting
+    '[["\\"]]\\"", [[[1]]], "\\"[[\\""]]',  # the same behind escaped quotes
+    '[["\\\\", [[[1]]], "\\\\"]]',  # escaped backslashes before closing quotes
+    '{"title": "\\"' + "x" * 11 + '\\""}',  # 13 characters, escapes included
+    '{"title": "' + "\\\\" * 13 + '"}',  # 13 backslashes in 26 bytes
+    '{"title": "' + "\\u00e9" * 13 + '"}',
+    '{"title": "' + "\u00e9" * 13 + '"}',
+    '{"target": "1_000_000"}',
+    '{"target": "1,000,000"}',
+    '{"value": "1\\u0030000000"}',  # an escape spells a digit: 1e7
+    '{"value": "1\\u006520"}',  # an escape spells the e of 1e20
+    '{"value": "\u0661' + "\u0660" * 16 + '"}',  # Arabic-Indic digits: 1e16
+    '{"value": "\\t2000000 %"}',
+    '{"value": 2000000e0}',
+    '{"value": 0.5e1}',
+    '{"title": "Q3e", "value": 3}',
+    "[" + ",".join(["1"] * 20) + "," + ",".join(["[]"] * 20) + "]",
+    "[" + ", ".join(["[1]"] * 13) + "]",
+    '{"a": [{"b": [{"c": 1}]}]}',
+    '{"a": [{"b": [{"c": []}]}]}',
+    "[[[[[]]]]]",
+    '{"a": "{", "b": "}"}',
 ]
 
 
@@ -86,6 +109,56 @@ def test_edges_small_limits(text: str) -> None:
 @pytest.mark.parametrize("text", EDGES)
 def test_edges_default_limits(text: str) -> None:
     _same(text, Limits())
+
+
+def test_text_bounds_at_their_limits() -> None:
+    for magnitude in [0.5, 9.99, 10.0, 99.0, 1e15, 1.5e15, float("inf")]:
+        limits = Limits(max_magnitude=magnitude, max_number_digits=30)
+        for literal in ["9", "10", "99", "100", "999999999999999", "1000000000000000", "1e16"]:
+            _same('{"value": ' + literal + "}", limits)
+            _same('{"value": "' + literal + '"}', limits)
+    for depth in range(1, 5):
+        for text in ["[]", "[1]", "[[]]", "[[1]]", "[[[1]]]", '{"a": {"b": []}}', "7"]:
+            _same(text, Limits(max_depth=depth))
+    for nodes in range(1, 8):
+        for text in ["[]", "[1]", "[1, 2]", "[[1], [2]]", '{"a": [1, {"b": 2}]}']:
+            _same(text, Limits(max_nodes=nodes))
+    for length in range(1, 6):
+        for text in ['"abc"', '["abcd"]', '{"abcde": 1}', '"a\\"c"', '"\\u00e9\\u00e9"']:
+            _same(text, Limits(max_string_length=length))
+
+
+def test_ordinary_plan_is_proved_within_limits_by_its_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def walked(*args: object) -> object:
+        raise AssertionError("walked the data")
+
+    plan = {
+        "period": "2026-Q3",
+        "objectives": [
+            {
+                "id": f"o{o}",
+                "title": f'Objective {o}: "grow" \\ in {o} weeks',
+                "key_results": [
+                    {
+                        "id": "k",
+                        "title": "K",
+                        "baseline": 100.0,
+                        "target": 250.5,
+                        "check_ins": [{"date": "2026-07-08", "value": 120.0, "confidence": 0.7}],
+                    }
+                ],
+            }
+            for o in range(20)
+        ],
+    }
+    text = json.dumps(plan)
+    monkeypatch.setattr(jsonfiles, "_within", walked)
+    monkeypatch.setattr(jsonfiles, "_parse_checked", walked)
+    assert jsonfiles.parse_json(text, "plan.json", Limits()) == plan
+    with pytest.raises(AssertionError, match="walked"):  # a bracket in a text: it cannot tell
+        jsonfiles.parse_json(text.replace("grow", "[grow"), "plan.json", Limits())
 
 
 def test_default_limits_long_numbers() -> None:

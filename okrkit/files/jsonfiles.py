@@ -3,9 +3,10 @@
 The standard library's parser is used with hooks: numbers are checked for their
 digits and size before they are built, ``NaN``/``Infinity`` are refused, and a
 duplicate key is an error naming both lines (found by walking the text as YAML,
-which JSON is). The built data is walked once (without recursion) for nesting,
-node count and text length; nesting too deep for the parser itself is the same
-clear error.
+which JSON is). Whether the data keeps the limits on nesting, node count, text
+length and the size of numbers is read from the text at C speed when the text can
+tell; else the built data is walked once (without recursion). Nesting too deep for
+the parser itself is the same clear error.
 """
 
 from __future__ import annotations
@@ -64,13 +65,25 @@ def parse_json(text: str, where: str, limits: Limits) -> Any:
     """The data in JSON ``text``; errors name ``where`` and the line.
 
     Most files hold no number near the digit limit: those are parsed by the C
-    parser without a Python call per number, and their data checked against the
-    limits in one pass that only answers yes or no. Any doubt (a long run of
-    digits anywhere in the text, a problem found) and the text is parsed again the
-    checked way, which finds and names the problem exactly as it always did.
+    parser without a Python call per number. Their text is then read at C speed
+    for what bounds every limit (:func:`_text_within`); only when that cannot
+    show the data keeps the limits is the data walked value by value. Any doubt
+    (a long run of digits anywhere in the text, a problem found) and the text is
+    parsed again the checked way, which finds and names the problem exactly as it
+    always did.
     """
-    if _long_digits(limits.max_number_digits).search(text) is None:
-        data = _quick(text, limits)
+    raw = text.encode("utf-8", "surrogatepass")
+    if b"\\" in raw:  # escapes: \\\\ and \\" stand for one character, never a quote
+        raw = raw.replace(b"\\\\", b"x").replace(b'\\"', b"x")
+    numbers = raw.translate(_NUMBERS)
+    # A number literal of more than max_number_digits digits holds a run of this many
+    # (it has at most three: integer part, fraction, exponent).
+    run = limits.max_number_digits // 3 + 1
+    long_run = b"d" * run in numbers
+    small = _small_numbers(numbers, limits)
+    del numbers  # as large as the text
+    if not long_run or _long_digits(run).search(text) is None:
+        data = _quick(text, raw, small, limits)
         if data is not _DOUBT:
             return data
     return _parse_checked(text, where, limits)
@@ -79,18 +92,29 @@ def parse_json(text: str, where: str, limits: Limits) -> Any:
 _DOUBT = object()
 
 
-def _quick(text: str, limits: Limits) -> Any:
+def _quick(text: str, raw: bytes, small: bool, limits: Limits) -> Any:
     """The data of ``text`` parsed at C speed when it keeps every limit and has no
     duplicate key; else ``_DOUBT``."""
+    dicts: list[dict[str, Any]] = []
+    keep = dicts.append
+
+    def hook(mapping: dict[str, Any]) -> dict[str, Any]:
+        keep(mapping)
+        return mapping
+
     try:
-        data = json.loads(text, parse_constant=_refuse)
-        keys = _within(data, limits)
-        if keys is None:
-            return _DOUBT
+        data = json.loads(text, object_hook=hook, parse_constant=_refuse)
+        if small and _text_within(text, raw, limits):
+            keys: int | None = sum(map(len, dicts))
+        else:
+            keys = _within(data, limits)
+            if keys is None:
+                return _DOUBT
+        del dicts[:]
         # Every key is followed by one colon; a colon in a text, or a duplicate key
         # (the parser kept the last), makes more colons than keys: then parse again
         # with a hook that sees every key.
-        if text.count(":") != keys:
+        if raw.count(b":") != keys:
             data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_refuse)
     except (ValueError, RecursionError, _Duplicate):
         return _DOUBT  # said exactly by the checked parse
@@ -98,11 +122,78 @@ def _quick(text: str, limits: Limits) -> Any:
 
 
 @functools.lru_cache(maxsize=16)
-def _long_digits(max_digits: int) -> re.Pattern[str]:
-    """A run of digits that a number literal of more than ``max_digits`` digits must
-    hold: it has at most three runs (integer part, fraction, exponent)."""
-    run = max_digits // 3 + 1
+def _long_digits(run: int) -> re.Pattern[str]:
+    """A run of ``run`` digits."""
     return re.compile("[0-9]" * run)  # spelt out: faster than [0-9]{n} in CPython's re
+
+
+def _table(classes: dict[bytes, bytes], rest: bytes) -> bytes:
+    """A ``bytes.translate`` table: each byte of a key to its value, the others to ``rest``."""
+    table = bytearray(rest * 256)
+    for members, to in classes.items():
+        for byte in members:
+            table[byte] = to[0]
+    return bytes(table)
+
+
+#: Digits and the separators a number written as text may hold ("1_200", "1,200")
+#: as d, e and E as e, the rest x.
+_NUMBERS = _table({b"0123456789_,": b"d", b"eE": b"e"}, b"x")
+#: Quotes as q, the rest x.
+_QUOTES = _table({b'"': b"q"}, b"x")
+#: Quotes as q, opening brackets as o, closing ones as c (the rest is deleted).
+_BRACKETS = _table({b'"': b"q", b"[{": b"o", b"]}": b"c"}, b"x")
+_NOT_BRACKETS = bytes(sorted(set(range(256)) - set(b'"[]{}')))
+
+
+def _small_numbers(numbers: bytes, limits: Limits) -> bool:
+    """Whether every number in the text translated by ``_NUMBERS`` is within
+    ``limits.max_magnitude``, also those written as text ("1,200", "2e9"), as far
+    as the translation can tell (see :func:`_text_within`).
+
+    A number with at most ``k`` digits before the point and no exponent is below
+    ``10**k``: so it is when the text has no run of ``k + 1`` digits and no digit
+    followed by ``e``.
+    """
+    digits = 0
+    while digits < 400 and 10 ** (digits + 1) <= limits.max_magnitude:
+        digits += 1
+    return digits > 0 and b"d" * (digits + 1) not in numbers and b"de" not in numbers
+
+
+def _text_within(text: str, raw: bytes, limits: Limits) -> bool:
+    """Whether the text of valid JSON shows, read at C speed, that its data keeps
+    every limit :func:`_within` checks; ``False`` when it cannot tell.
+
+    ``raw`` is the text as UTF-8 with its escaped backslashes and quotes each
+    replaced by one ``x``. Its numbers have been found small (:func:`_small_numbers`).
+
+    * A number written as text is as small as its digits in the text say in ASCII
+      text without ``\\u`` escapes (which may spell digits or an exponent).
+    * Every quote left opens or closes a text, so no text is longer than the
+      longest run of bytes without a quote, and a bracket between two quotes is
+      inside a text.
+    * With no bracket inside a text, removing the empty pairs of brackets ``k``
+      times empties the text exactly when collections nest at most ``k`` deep.
+    * Every value but the first of a collection follows a comma: the data holds at
+      most one value more than its commas and opening brackets.
+    """
+    if not text.isascii() or (b"\\" in raw and b"\\u" in raw):
+        return False
+    longest = limits.max_string_length
+    if len(raw) > longest and b"x" * (longest + 1) in raw.translate(_QUOTES):
+        return False
+    brackets = raw.translate(_BRACKETS, _NOT_BRACKETS)
+    if 1 + raw.count(b",") + brackets.count(b"o") > limits.max_nodes:
+        return False
+    brackets = brackets.replace(b"qq", b"")
+    if b"q" in brackets:
+        return False  # a bracket inside a text (the pairs below would never all go)
+    for _ in range(limits.max_depth - 1):  # values nest one level below collections
+        if not brackets:
+            break
+        brackets = brackets.replace(b"oc", b"")
+    return not brackets
 
 
 def _refuse(name: str) -> Any:
