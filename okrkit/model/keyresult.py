@@ -27,6 +27,7 @@ from okrkit.model._base import (
     Unit,
     _Date,
     _Model,
+    _new_list,
     _Number,
     _serialize_number,
     _upper,
@@ -98,10 +99,10 @@ class KeyResult(_Model):
     indicator: Indicator = "lagging"
     source: str | None = None
     cadence: Cadence | None = None
-    tags: list[Tag] = Field(default_factory=list)
+    tags: list[Tag] = Field(default_factory=_new_list)
     metric: str | None = None
     measure: Measure | None = None
-    check_ins: list[CheckIn] = Field(default_factory=list)
+    check_ins: list[CheckIn] = Field(default_factory=_new_list)
 
     _NUMERIC: ClassVar[tuple[str, ...]] = (
         "baseline",

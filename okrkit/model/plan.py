@@ -23,6 +23,7 @@ from okrkit.model._base import (
     _check_id,
     _Date,
     _Model,
+    _new_list,
 )
 from okrkit.model.keyresult import KeyResult
 from okrkit.period import Period
@@ -77,15 +78,15 @@ class Initiative(_Model):
     owner: str | None = None
     status: InitiativeStatus = "planned"
     due: _Date | None = None
-    key_results: list[str] = Field(default_factory=list)
+    key_results: list[str] = Field(default_factory=_new_list)
 
 
 class Retro(_Model):
     """An objective's retrospective at the end of its period."""
 
-    worked: list[str] = Field(default_factory=list)
-    did_not_work: list[str] = Field(default_factory=list)
-    change: list[str] = Field(default_factory=list)
+    worked: list[str] = Field(default_factory=_new_list)
+    did_not_work: list[str] = Field(default_factory=_new_list)
+    change: list[str] = Field(default_factory=_new_list)
 
 
 class Objective(_Model):
@@ -108,11 +109,11 @@ class Objective(_Model):
     weight: Annotated[float, Field(ge=0.0, allow_inf_nan=False)] = 1.0
     parent: str | None = None
     area: str | None = None
-    roles: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=_new_list)
     template: str | None = None
     rollup: Rollup | None = None
-    key_results: list[KeyResult] = Field(default_factory=list)
-    initiatives: list[Initiative] = Field(default_factory=list)
+    key_results: list[KeyResult] = Field(default_factory=_new_list)
+    initiatives: list[Initiative] = Field(default_factory=_new_list)
     retro: Retro | None = None
 
     @model_validator(mode="after")
@@ -160,7 +161,7 @@ class Objective(_Model):
 class LintSettings(_Model):
     """Per-plan lint settings: rule ids to disable."""
 
-    disable: list[str] = Field(default_factory=list)
+    disable: list[str] = Field(default_factory=_new_list)
 
 
 class Plan(_Model):
@@ -178,11 +179,11 @@ class Plan(_Model):
     connections: dict[Annotated[str, BeforeValidator(_check_id)], Connection] = Field(
         default_factory=dict
     )
-    objectives: list[Objective] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=_new_list)
 
     _index: dict[str, Objective] = PrivateAttr(default_factory=dict)
     _children: dict[str, list[Objective]] = PrivateAttr(default_factory=dict)
-    _built: list[tuple[int, str, str | None]] = PrivateAttr(default_factory=list)
+    _built: list[tuple[int, str, str | None]] = PrivateAttr(default_factory=_new_list)
 
     # A whole plan is validated with the cyclic garbage collector paused (see
     # gc_paused): however it is built, from keywords, dicts or JSON text.
