@@ -186,6 +186,34 @@ def test_forecast_from_trend() -> None:
     assert forecast(k, None) is None
 
 
+def test_forecast_reads_values_computed_from_inputs() -> None:
+    """Check-ins that give survey counts instead of a value count in the trend with
+    the value their metric computes, each at its own date, as if written out."""
+    counts = [
+        (dt.date(2026, 7, 20), {"promoters": 40, "passives": 40, "detractors": 20}),
+        (dt.date(2026, 8, 10), {"promoters": 50, "passives": 30, "detractors": 20}),
+    ]
+    dates = [day for day, _ in counts] + [dt.date(2026, 8, 1), dt.date(2026, 9, 20)]
+
+    def nps(check_ins: list[CheckIn]) -> KeyResult:
+        return metric(10, 60, metric="nps", unit="score", check_ins=check_ins)
+
+    from_inputs = nps(
+        [CheckIn(date=day, inputs=given) for day, given in counts]
+        + [CheckIn(date=dates[2], value=25), CheckIn(date=dates[3], value=55)]
+    )
+    values = [from_inputs.check_in_value(c) for c in from_inputs.check_ins]
+    written = nps([CheckIn(date=d, value=v) for d, v in zip(dates, values, strict=True)])
+    for on in (MID, dt.date(2026, 9, 30)):
+        ours, theirs = score(from_inputs, on=on, period=Q3), score(written, on=on, period=Q3)
+        assert ours.forecast is not None and ours.forecast == theirs.forecast
+        assert (ours.value, ours.current, ours.status) == (
+            theirs.value,
+            theirs.current,
+            theirs.status,
+        )
+
+
 # --- properties -------------------------------------------------------------
 
 

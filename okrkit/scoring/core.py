@@ -87,29 +87,45 @@ def forecast(
     return forecast_kr(kr, period, on or dt.date.today(), get_policy(policy))
 
 
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """The scoring date against a period: the same for every key result in it."""
+
+    on: dt.date
+    period: Period | None
+    expected: float | None  # share of the period elapsed; None without a period
+    before: bool  # before the period starts
+    ended: bool  # on or after its last day
+
+
+def _day(period: Period | None, on: dt.date) -> _Day:
+    if period is None:
+        return _Day(on, None, None, False, False)
+    return _Day(on, period, period.fraction_elapsed(on), on < period.start, on >= period.end)
+
+
 def _kr_status(
     kr: KeyResult,
     dated: list[CheckIn],
     progress: float,
-    period: Period | None,
-    on: dt.date,
+    linear: bool,
+    day: _Day,
     pol: ScoringPolicy,
     committed: bool,
 ) -> Status:
-    expected = period.fraction_elapsed(on) if period is not None else None
-    ended = period is not None and on >= period.end
-    if period is not None and on < period.start:
+    ended = day.ended
+    if day.before:
         return Status.NOT_STARTED
     if not kr._measured_of(dated):
         return Status.MISSED if ended else Status.NO_DATA
-    if kr.kind == "metric" and kr.resolved_direction not in ("increase", "decrease"):
+    if kr.kind == "metric" and not linear:
         holds = progress >= 1.0  # a threshold: holds or not
         if ended:
             return Status.ACHIEVED if holds else Status.MISSED
         return Status.ON_TRACK if holds else Status.OFF_TRACK
     if kr.kind == "milestone" and not kr._done_of(dated) and not ended:
-        return _milestone_status(kr._confidence_of(dated), expected, pol)
-    return pol.status(progress, expected, ended=ended, committed=committed)
+        return _milestone_status(kr._confidence_of(dated), day.expected, pol)
+    return pol.status(progress, day.expected, ended=ended, committed=committed)
 
 
 def _milestone_status(
@@ -127,18 +143,16 @@ def _milestone_status(
     return Status.OFF_TRACK
 
 
-def _score_kr(
-    kr: KeyResult, period: Period | None, on: dt.date, pol: ScoringPolicy, committed: bool
-) -> Score:
+def _score_kr(kr: KeyResult, day: _Day, pol: ScoringPolicy, committed: bool) -> Score:
+    on, period, expected = day.on, day.period, day.expected
     dated = kr.check_ins_on(on)  # once: every reading below is as of ``on``
     metric = kr.kind == "metric"
     value = kr._value_of(dated) if metric else None
     done = None if metric else kr._done_of(dated)
     progress = raw_progress(kr, value, done, pol)
     bounded = pol.bound(progress)
-    expected = period.fraction_elapsed(on) if period is not None else None
-    status = _kr_status(kr, dated, progress, period, on, pol, committed)
     linear = kr.resolved_direction in ("increase", "decrease")
+    status = _kr_status(kr, dated, progress, linear, day, pol, committed)
     return Score(
         kind="key_result",
         id=kr.id,
@@ -225,10 +239,6 @@ def _empty(part: Score) -> bool:
     return part.kind == "objective" and not part.children
 
 
-def _span(period: Period | None, on: dt.date) -> tuple[bool, bool]:
-    return (period is not None and on < period.start, period is not None and on >= period.end)
-
-
 def _score_objective(
     objective: Objective,
     plan: Plan | None,
@@ -238,21 +248,22 @@ def _score_objective(
     tree: Mapping[str, Sequence[Objective]] | None = None,
 ) -> Score:
     period = plan.period_of(objective) if plan is not None else objective.period
-    expected = period.fraction_elapsed(on) if period is not None else None
+    day = _day(period, on)
+    expected = day.expected
     rollup = objective.rollup or pol.rollup
     if tree is None and plan is not None:
         tree = plan._aligned()  # once per walk: plan.children() checks the whole plan
     aligned = [c for c in (tree or {}).get(objective.id, ()) if within is None or c.id in within]
     parts: list[Score] = []
     if rollup in ("key_results", "both") or not aligned:  # a leaf keeps its key results
-        parts.extend(
-            _score_kr(kr, period, on, pol, objective.committed) for kr in objective.key_results
-        )
+        parts.extend(_score_kr(kr, day, pol, objective.committed) for kr in objective.key_results)
     if rollup in ("children", "both"):
         parts.extend(_score_objective(c, plan, on, pol, within, tree) for c in aligned)
     counted = [p for p in parts if not _empty(p)] or parts
     mean = _mean(counted)
-    status = _aggregate_status(counted, mean, expected, _span(period, on), pol, objective.committed)
+    status = _aggregate_status(
+        counted, mean, expected, (day.before, day.ended), pol, objective.committed
+    )
     return Score(
         kind="objective",
         id=objective.id,
@@ -340,5 +351,5 @@ def score(
             item = item.model_copy(update={"period": box})
         return _score_objective(item, None, day, pol)
     if isinstance(item, KeyResult):
-        return _score_kr(item, box, day, pol, False)
+        return _score_kr(item, _day(box, day), pol, False)
     raise TypeError(f"cannot score {type(item).__name__}; expected KeyResult, Objective or Plan")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from okrkit.model import CheckIn, KeyResult
 from okrkit.period import Period
@@ -83,14 +84,17 @@ def _forecast_from(
 ) -> Forecast | None:
     """:func:`forecast_kr` from the check-ins of the date (``kr.check_ins_on(on)``)."""
     start = period.start
-    xs: list[int] = [] if kr.baseline is None else [0]
-    ys: list[float] = [] if kr.baseline is None else [kr.baseline]
-    for check_in in dated:
-        value = kr.check_in_value(check_in)
-        if value is None:
-            continue
-        xs.append((check_in.date - start).days)
-        ys.append(value)
+    values = [c.value for c in dated]
+    if None in values:  # values computed from inputs (or none): read each, keep those with one
+        pairs = [(c, kr.check_in_value(c)) for c in dated]
+        dated = [c for c, value in pairs if value is not None]
+        ys = [value for _, value in pairs if value is not None]
+    else:
+        ys = cast("list[float]", values)  # every check-in records its value
+    xs = [(c.date - start).days for c in dated]
+    if kr.baseline is not None:  # the baseline stands at the period's start
+        xs.insert(0, 0)
+        ys.insert(0, kr.baseline)
     line = _trend(xs, ys)
     if line is None:
         return None
