@@ -39,7 +39,8 @@ def _default(model: type[BaseModel], name: str) -> Any:
 def _prune(model: BaseModel, data: dict[str, Any]) -> dict[str, Any]:
     """Keep the entries of ``data`` (``model`` dumped in full) that a file needs."""
     cls = type(model)
-    explicit = model.model_fields_set
+    # Read without taking a copy: okrkit's models share these sets (share_fields_sets).
+    explicit = model.__pydantic_fields_set__
     out: dict[str, Any] = {}
     for name, dumped in data.items():
         value = getattr(model, name)

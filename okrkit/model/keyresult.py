@@ -31,6 +31,7 @@ from okrkit.model._base import (
     _Number,
     _serialize_number,
     _upper,
+    share_fields_sets,
 )
 
 _is_str = str.__instancecheck__
@@ -164,6 +165,7 @@ class KeyResult(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> KeyResult:
+        share_fields_sets(self.check_ins)
         if self.kind == "milestone":
             for name in self._NUMERIC:
                 if getattr(self, name) is not None:

@@ -24,6 +24,7 @@ from okrkit.model._base import (
     _Date,
     _Model,
     _new_list,
+    share_fields_sets,
 )
 from okrkit.model.keyresult import KeyResult
 from okrkit.period import Period
@@ -118,6 +119,7 @@ class Objective(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> Objective:
+        share_fields_sets(self.key_results)
         seen: set[str] = set()
         for i, kr in enumerate(self.key_results):
             if kr.id in seen:
@@ -212,6 +214,7 @@ class Plan(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> Plan:
+        share_fields_sets(self.objectives)
         self._build_index()
         return self
 
