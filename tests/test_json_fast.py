@@ -154,9 +154,14 @@ def test_ordinary_plan_is_proved_within_limits_by_its_text(
         ],
     }
     text = json.dumps(plan)
+    russian = json.dumps(plan, ensure_ascii=False).replace("grow", "расти")
     monkeypatch.setattr(jsonfiles, "_within", walked)
     monkeypatch.setattr(jsonfiles, "_parse_checked", walked)
     assert jsonfiles.parse_json(text, "plan.json", Limits()) == plan
+    assert jsonfiles.parse_json(russian, "plan.json", Limits()) == json.loads(russian)
+    for other in ["\\u0440\\u0430", "\u0663", "рост ١٠"]:  # an escape; Arabic-Indic digits
+        with pytest.raises(AssertionError, match="walked"):
+            jsonfiles.parse_json(russian.replace("расти", other), "plan.json", Limits())
     with pytest.raises(AssertionError, match="walked"):  # a bracket in a text: it cannot tell
         jsonfiles.parse_json(text.replace("grow", "[grow"), "plan.json", Limits())
 

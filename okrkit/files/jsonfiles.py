@@ -144,6 +144,7 @@ _QUOTES = _table({b'"': b"q"}, b"x")
 #: Quotes as q, opening brackets as o, closing ones as c (the rest is deleted).
 _BRACKETS = _table({b'"': b"q", b"[{": b"o", b"]}": b"c"}, b"x")
 _NOT_BRACKETS = bytes(sorted(set(range(256)) - set(b'"[]{}')))
+_ASCII = bytes(range(128))
 
 
 def _small_numbers(numbers: bytes, limits: Limits) -> bool:
@@ -168,8 +169,9 @@ def _text_within(text: str, raw: bytes, limits: Limits) -> bool:
     ``raw`` is the text as UTF-8 with its escaped backslashes and quotes each
     replaced by one ``x``. Its numbers have been found small (:func:`_small_numbers`).
 
-    * A number written as text is as small as its digits in the text say in ASCII
-      text without ``\\u`` escapes (which may spell digits or an exponent).
+    * A number written as text is as small as its digits in the text say when the
+      text has no ``\\u`` escape (which may spell digits or an exponent) and no
+      digit of another script (which ``float`` reads too).
     * Every quote left opens or closes a text, so no text is longer than the
       longest run of bytes without a quote, and a bracket between two quotes is
       inside a text.
@@ -178,8 +180,12 @@ def _text_within(text: str, raw: bytes, limits: Limits) -> bool:
     * Every value but the first of a collection follows a comma: the data holds at
       most one value more than its commas and opening brackets.
     """
-    if not text.isascii() or (b"\\" in raw and b"\\u" in raw):
+    if b"\\" in raw and b"\\u" in raw:
         return False
+    if not text.isascii():
+        wide = raw.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        if any(map(str.isdecimal, set(wide))):
+            return False  # digits of another script
     longest = limits.max_string_length
     if len(raw) > longest and b"x" * (longest + 1) in raw.translate(_QUOTES):
         return False
