@@ -77,6 +77,9 @@ EDGES = [
     "",
     # What the text says about the data at C speed, and where it cannot tell:
     '[["]]", [[[1]]], "[["]]',  # brackets in texts that would hide the nesting
+    '[["[[", [[1]], "]]"]]',
+    '["a", "[", [["]"]], "]]]]", [[[[1]]]]]',
+    '[["]]", [[1]], "[["]]',
     '[["\\"]]\\"", [[[1]]], "\\"[[\\""]]',  # the same behind escaped quotes
     '[["\\\\", [[[1]]], "\\\\"]]',  # escaped backslashes before closing quotes
     '{"title": "\\"' + "x" * 11 + '\\""}',  # 13 characters, escapes included
@@ -162,8 +165,9 @@ def test_ordinary_plan_is_proved_within_limits_by_its_text(
     for other in ["\\u0440\\u0430", "\u0663", "рост ١٠"]:  # an escape; Arabic-Indic digits
         with pytest.raises(AssertionError, match="walked"):
             jsonfiles.parse_json(russian.replace("расти", other), "plan.json", Limits())
-    with pytest.raises(AssertionError, match="walked"):  # a bracket in a text: it cannot tell
-        jsonfiles.parse_json(text.replace("grow", "[grow"), "plan.json", Limits())
+    for brackets in ["[grow", "grow]]", "{[grow]}", "[" * 70, "[" * 70 + "]" * 70]:
+        bracketed = text.replace("grow", brackets)
+        assert jsonfiles.parse_json(bracketed, "plan.json", Limits()) == json.loads(bracketed)
 
 
 def test_default_limits_long_numbers() -> None:

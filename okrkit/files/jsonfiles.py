@@ -173,10 +173,11 @@ def _text_within(text: str, raw: bytes, limits: Limits) -> bool:
       text has no ``\\u`` escape (which may spell digits or an exponent) and no
       digit of another script (which ``float`` reads too).
     * Every quote left opens or closes a text, so no text is longer than the
-      longest run of bytes without a quote, and a bracket between two quotes is
-      inside a text.
-    * With no bracket inside a text, removing the empty pairs of brackets ``k``
-      times empties the text exactly when collections nest at most ``k`` deep.
+      longest run of bytes without a quote, and the brackets after an odd number
+      of quotes are inside a text. Two quotes with no bracket between them can go
+      first (``qq``): that keeps the count before every other quote odd or even.
+    * The brackets outside texts empty when their empty pairs are removed ``k``
+      times exactly when collections nest at most ``k`` deep.
     * Every value but the first of a collection follows a comma: the data holds at
       most one value more than its commas and opening brackets.
     """
@@ -193,8 +194,8 @@ def _text_within(text: str, raw: bytes, limits: Limits) -> bool:
     if 1 + raw.count(b",") + brackets.count(b"o") > limits.max_nodes:
         return False
     brackets = brackets.replace(b"qq", b"")
-    if b"q" in brackets:
-        return False  # a bracket inside a text (the pairs below would never all go)
+    if b"q" in brackets:  # brackets inside texts: keep those between the texts
+        brackets = b"".join(brackets.split(b"q")[::2])
     for _ in range(limits.max_depth - 1):  # values nest one level below collections
         if not brackets:
             break
