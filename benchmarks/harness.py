@@ -31,10 +31,19 @@ class Result:
     goal: float | None
     note: str = ""
     unit: str = "s"
+    #: Median of the row's floor (what bounds okrkit), when it has one.
+    floor: float | None = None
 
     @property
     def ratio(self) -> float:
         return self.ours / self.baseline if self.baseline else float("inf")
+
+    @property
+    def floor_ratio(self) -> float | None:
+        """The floor against the baseline."""
+        if self.floor is None:
+            return None
+        return self.floor / self.baseline if self.baseline else float("inf")
 
     @property
     def met(self) -> bool | None:
@@ -56,18 +65,21 @@ def compare(
     repeat: int,
     goal: float | None,
     note: str = "",
+    floor: Callable[[], object] | None = None,
 ) -> Result:
-    """Time ``ours`` and ``baseline`` ``repeat`` times each, interleaved; medians."""
-    a: list[float] = []
-    b: list[float] = []
+    """Time ``ours`` and ``baseline`` (and ``floor``, what bounds okrkit, if given)
+    ``repeat`` times each, interleaved, each round starting one later (A B, B A or
+    A B F, B F A, F A B); medians."""
+    sides = [ours, baseline] if floor is None else [ours, baseline, floor]
+    times: list[list[float]] = [[] for _ in sides]
     for i in range(repeat):
-        if i % 2 == 0:
-            a.append(_timed(ours))
-            b.append(_timed(baseline))
-        else:
-            b.append(_timed(baseline))
-            a.append(_timed(ours))
-    return Result(name, statistics.median(a), statistics.median(b), goal, note)
+        for k in range(len(sides)):
+            j = (i + k) % len(sides)
+            times[j].append(_timed(sides[j]))
+    medians = [statistics.median(t) for t in times]
+    return Result(
+        name, medians[0], medians[1], goal, note, floor=medians[2] if floor is not None else None
+    )
 
 
 def peak_memory(fn: Callable[[], object]) -> tuple[int, object]:
