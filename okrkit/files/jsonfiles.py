@@ -181,7 +181,7 @@ def _text_within(text: str, raw: bytes, limits: Limits) -> bool:
     * Every value but the first of a collection follows a comma: the data holds at
       most one value more than its commas and opening brackets.
     """
-    if b"\\" in raw and b"\\u" in raw:
+    if b"\\u" in raw:
         return False
     if not text.isascii():
         wide = raw.translate(None, _ASCII).decode("utf-8", "surrogatepass")

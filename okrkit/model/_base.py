@@ -55,7 +55,8 @@ CADENCE_DAYS: Mapping[str, int] = {
     "quarterly": 92,
 }
 
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_ID = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+_ID_RE = re.compile(rf"^{_ID}$")
 
 
 #: Location labels of :class:`_FastPath`'s two branches. Errors under the fast
@@ -145,21 +146,24 @@ def _serialize_number(value: float) -> int | float:
     return int(value) if value.is_integer() and abs(value) < 2**53 else value
 
 
+_NUMBER_OUT = PlainSerializer(_serialize_number)
+_NUMBER_SCHEMA = WithJsonSchema(
+    {
+        "anyOf": [
+            {"type": "number"},
+            {"type": "string", "pattern": r"^\s*-?\d+(\.\d+)?\s*%\s*$"},
+        ]
+    }
+)
+
 Number = Annotated[
     float,
     # Before the validator, so that pydantic-core itself refuses NaN and infinity
     # (after it, pydantic adds a Python check to every number).
     Field(allow_inf_nan=False),
     BeforeValidator(_parse_number),
-    PlainSerializer(_serialize_number),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "number"},
-                {"type": "string", "pattern": r"^\s*-?\d+(\.\d+)?\s*%\s*$"},
-            ]
-        }
-    ),
+    _NUMBER_OUT,
+    _NUMBER_SCHEMA,
 ]
 """A finite number; percent strings like ``"4%"`` are read as ``4``."""
 
@@ -172,15 +176,8 @@ _Number = Annotated[
     Field(allow_inf_nan=False),
     BeforeValidator(_parse_number),
     _FastPath(core_schema.float_schema(strict=True, allow_inf_nan=False)),
-    PlainSerializer(_serialize_number),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "number"},
-                {"type": "string", "pattern": r"^\s*-?\d+(\.\d+)?\s*%\s*$"},
-            ]
-        }
-    ),
+    _NUMBER_OUT,
+    _NUMBER_SCHEMA,
 ]
 
 
@@ -220,11 +217,7 @@ def _read_id(value: Any) -> Any:
 CheckedId = Annotated[
     str,
     BeforeValidator(_read_id),
-    _FastPath(
-        core_schema.str_schema(
-            strict=True, strip_whitespace=False, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*\z"
-        )
-    ),
+    _FastPath(core_schema.str_schema(strict=True, strip_whitespace=False, pattern=rf"^{_ID}\z")),
 ]
 
 
